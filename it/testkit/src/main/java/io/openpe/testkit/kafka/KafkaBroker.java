@@ -1,0 +1,100 @@
+package io.openpe.testkit.kafka;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker + controller), running in this JVM.
+ *
+ * <p>Started from the Kafka jars the Quarkus BOM manages, so broker and clients are the same version. Listens on
+ * 127.0.0.1 only. Ready in about two seconds.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final EmbeddedKafkaBroker broker;
+    private final Path logDir;
+    private final boolean deleteLogDir;
+
+    private KafkaBroker(EmbeddedKafkaBroker broker, Path logDir, boolean deleteLogDir) {
+        this.broker = broker;
+        this.logDir = logDir;
+        this.deleteLogDir = deleteLogDir;
+    }
+
+    /** Starts a broker on a free loopback port with a throw-away log directory. */
+    public static KafkaBroker start() {
+        try {
+            return start(freePort(), Files.createTempDirectory("openpe-kafka-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a broker on {@code port} with its data in {@code logDir}; an existing directory formatted by an earlier
+     * run is reused, so topics survive a restart.
+     */
+    public static KafkaBroker start(int port, Path logDir, boolean deleteLogDirOnClose) {
+        int controllerPort = freePort();
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withNodeId(0)
+                .withKafkaHost("127.0.0.1")
+                .withKafkaPort(port)
+                .withControllerPort(controllerPort)
+                .withClusterId(ClusterIds.forDirectory(logDir))
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(p -> {
+                    p.put("log.dirs", logDir.toString());
+                    p.put("num.partitions", "1");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                    p.put("offsets.topic.num.partitions", "1");
+                    // Compaction must actually run on the compacted topics of the local stack.
+                    p.put("log.cleaner.enable", "true");
+                    p.put("auto.create.topics.enable", "true");
+                });
+        broker.start();
+        return new KafkaBroker(broker, logDir, deleteLogDirOnClose);
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        String listeners = broker.getAdvertisedListeners();
+        int scheme = listeners.indexOf("://");
+        return scheme < 0 ? listeners : listeners.substring(scheme + 3);
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+        if (deleteLogDir) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a temp directory left behind is harmless.
+        }
+    }
+}

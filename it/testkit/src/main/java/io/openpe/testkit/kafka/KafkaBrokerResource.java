@@ -1,0 +1,29 @@
+package io.openpe.testkit.kafka;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts a real KRaft broker for a {@code @QuarkusTest} and points the application's Kafka clients at it.
+ *
+ * <p>Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)} (or {@code @WithTestResource}). Tests that talk
+ * to the broker themselves get its address from the {@code kafka.bootstrap.servers} config property.
+ */
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private KafkaBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        broker = KafkaBroker.start();
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}

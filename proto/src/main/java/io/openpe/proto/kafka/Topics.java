@@ -1,5 +1,7 @@
 package io.openpe.proto.kafka;
 
+import java.util.List;
+
 /**
  * The Kafka topics of DESIGN §8 and their key rules. Every key starts with the cluster name so one Kafka can serve a
  * fleet.
@@ -14,6 +16,21 @@ public final class Topics {
     public static final String BMP_EVENTS = "openpe.bmp-events";
     public static final String MIGRATIONS = "openpe.migrations";
     public static final String MIGRATION_EVENTS = "openpe.migration-events";
+
+    /** A topic and its {@code cleanup.policy}. */
+    public record Topic(String name, String cleanupPolicy) {
+    }
+
+    /** Every topic with the cleanup policy DESIGN §8 gives it: state is compacted, event streams are deleted. */
+    public static final List<Topic> ALL = List.of(
+            new Topic(INTENTS, "compact"),
+            new Topic(NODES, "compact"),
+            new Topic(PLANS, "compact"),
+            new Topic(NODE_STATUS, "compact"),
+            new Topic(EVPN_ROUTES, "compact"),
+            new Topic(BMP_EVENTS, "delete"),
+            new Topic(MIGRATIONS, "compact"),
+            new Topic(MIGRATION_EVENTS, "delete"));
 
     private Topics() {
     }

@@ -1,5 +1,6 @@
 package io.openpe.testkit.kafka;
 
+import io.openpe.proto.kafka.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker + controller), running in this JVM.
@@ -67,6 +75,24 @@ public final class KafkaBroker implements AutoCloseable {
         String listeners = broker.getAdvertisedListeners();
         int scheme = listeners.indexOf("://");
         return scheme < 0 ? listeners : listeners.substring(scheme + 3);
+    }
+
+    /** Creates every openpe topic (one partition, cleanup policy per DESIGN §8) that does not exist yet. */
+    public void createOpenpeTopics() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), 1, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create openpe topics", e.getCause());
+        }
     }
 
     public Path logDir() {

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * The local stack's broker, run as a child process:
  * {@code java -cp ... io.openpe.testkit.kafka.KafkaBrokerMain <port> <log-dir>}.
  *
- * <p>Prints {@code KAFKA READY <bootstrap>} on standard output once clients can connect, and stops cleanly on SIGTERM
+ * <p>Creates the openpe topics, then prints {@code KAFKA READY <bootstrap>} on standard output, and stops cleanly on SIGTERM
  * or when its parent closes standard input.
  */
 public final class KafkaBrokerMain {
@@ -24,6 +24,7 @@ public final class KafkaBrokerMain {
         int port = Integer.parseInt(args[0]);
         Path logDir = Files.createDirectories(Path.of(args[1]));
         KafkaBroker broker = KafkaBroker.start(port, logDir, false);
+        broker.createOpenpeTopics();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();

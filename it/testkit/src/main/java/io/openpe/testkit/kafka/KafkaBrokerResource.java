@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Starts a real KRaft broker for a {@code @QuarkusTest} and points the application's Kafka clients at it.
  *
- * <p>Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)} (or {@code @WithTestResource}). Tests that talk
+ * <p>The openpe topics exist with their DESIGN §8 cleanup policies before the application starts. Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)} (or {@code @WithTestResource}). Tests that talk
  * to the broker themselves get its address from the {@code kafka.bootstrap.servers} config property.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
@@ -16,6 +16,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         broker = KafkaBroker.start();
+        broker.createOpenpeTopics();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
     }
 

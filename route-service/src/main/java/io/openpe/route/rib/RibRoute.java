@@ -1,0 +1,15 @@
+package io.openpe.route.rib;
+
+import io.openpe.route.bgp.Nlri;
+import io.openpe.route.bgp.PathAttributes;
+import io.openpe.route.wire.IpAddress;
+
+/**
+ * A route as stored: the NLRI, its next hop (the VTEP for EVPN) and the path attributes of the UPDATE that carried it,
+ * stripped of the NLRI lists ({@link PathAttributes#withoutNlri()}). Immutable and free of buffer references; the
+ * attributes object is shared by every route of one UPDATE.
+ *
+ * @param nextHop null when the UPDATE carried none for the route's family
+ */
+public record RibRoute(Nlri nlri, IpAddress nextHop, PathAttributes attributes) {
+}

@@ -1,0 +1,7 @@
+package io.openpe.intent.ipam;
+
+import io.openpe.intent.model.Cidr;
+
+/** The two ends of a host session veth, each with the local CIDR's prefix length. */
+public record HostSessionIps(Cidr routerSide, Cidr hostSide) {
+}

@@ -1,0 +1,256 @@
+package io.openpe.node.linux;
+
+import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.DesiredObject;
+import io.openpe.node.desired.DesiredState;
+import io.openpe.node.desired.KernelEnactment;
+import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.NodePlan.SourceRef;
+import io.openpe.node.desired.ObjectResult;
+import io.openpe.node.kernel.Address;
+import io.openpe.node.kernel.KernelChange;
+import io.openpe.node.kernel.KernelDiff;
+import io.openpe.node.kernel.KernelObject;
+import io.openpe.node.kernel.KernelState;
+import io.openpe.node.kernel.LinkMaster;
+import io.openpe.node.kernel.Side;
+import io.openpe.node.kernel.Sysctl;
+import io.openpe.node.kernel.Veth;
+import io.openpe.node.kernel.Vrf;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The kernel adapter: reads what is there, diffs it against the desired state and applies the difference with one
+ * {@code ip -batch} process per {@link Phase} that has commands, plus one {@code sysctl} process when a sysctl
+ * differs. Nothing is written when nothing differs.
+ *
+ * <p>A change that names a link which will not exist (a VRF this kernel cannot create, an operator's bridge that is
+ * missing) fails before anything is sent, with the reason, and the rest applies. Once the kernel refused to create a
+ * VRF, later applies fail VRFs at once without trying again.
+ */
+public final class LinuxKernel {
+
+    static final String NO_VRF = "kernel lacks VRF support";
+
+    private final Namespaces namespaces;
+    private Optional<CapabilityFinding> vrfSupport = Optional.empty();
+
+    public LinuxKernel(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    public KernelState read(List<String> sysctlKeys) {
+        return KernelReader.read(namespaces, sysctlKeys);
+    }
+
+    public KernelEnactment apply(DesiredState desired) {
+        List<String> sysctlKeys = desired.kernelObjects().stream()
+                .filter(Sysctl.class::isInstance).map(o -> ((Sysctl) o).key()).toList();
+        KernelState actual = read(sysctlKeys);
+        List<KernelChange> changes = KernelDiff.between(desired.kernelObjects(), actual);
+        return enact(desired, actual, changes);
+    }
+
+    private KernelEnactment enact(DesiredState desired, KernelState actual, List<KernelChange> changes) {
+        Map<String, DesiredObject> wanted = new LinkedHashMap<>();
+        desired.kernel().forEach(d -> wanted.put(d.object().id(), d));
+        Map<String, String> failed = new LinkedHashMap<>();
+        int writes = 0;
+
+        writes += writeSysctls(changes, failed);
+
+        BatchLines lines = new BatchLines(Netns.of(namespaces, Side.ROUTER).reference(),
+                Netns.of(namespaces, Side.HOST).reference());
+        LinkPresence links = new LinkPresence(actual);
+        Map<Phase, List<String>> batches = new EnumMap<>(Phase.class);
+        Map<Phase, List<String>> owners = new EnumMap<>(Phase.class);
+        Map<String, List<BatchLine>> linesByChange = new HashMap<>();
+        for (KernelChange change : changes) {
+            linesByChange.put(change.id(), lines.of(change));
+        }
+
+        // VRFs first, alone: whether they exist decides what the other batches may name.
+        List<KernelChange> vrfCreates = changes.stream()
+                .filter(c -> c instanceof KernelChange.Create && c.object() instanceof Vrf).toList();
+        if (!vrfCreates.isEmpty()) {
+            if (vrfSupport.filter(f -> !f.supported()).isPresent()) {
+                vrfCreates.forEach(c -> failed.put(c.id(), NO_VRF));
+            } else {
+                List<String> commands = vrfCreates.stream()
+                        .map(c -> linesByChange.get(c.id()).getFirst().command()).toList();
+                Map<Integer, String> errors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), commands);
+                writes += commands.size();
+                for (int i = 0; i < vrfCreates.size(); i++) {
+                    String error = errors.get(i);
+                    if (error != null) {
+                        boolean unsupported = error.contains("Unknown device type");
+                        failed.put(vrfCreates.get(i).id(), unsupported ? NO_VRF + " (" + error + ")" : error);
+                        if (unsupported) {
+                            vrfSupport = Optional.of(new CapabilityFinding("vrf", false,
+                                    NO_VRF + ": ip link add type vrf answered: " + error));
+                        }
+                    } else {
+                        vrfSupport = Optional.of(new CapabilityFinding("vrf", true, "VRF devices can be created"));
+                    }
+                }
+            }
+            vrfCreates.stream().filter(c -> !failed.containsKey(c.id()))
+                    .forEach(c -> links.add(Side.ROUTER, ((Vrf) c.object()).name()));
+        }
+
+        for (KernelChange change : changes) {
+            if (change.object() instanceof Sysctl || vrfCreates.contains(change)) {
+                continue;
+            }
+            Optional<String> blocked = blocker(change, wanted, failed, links);
+            if (blocked.isPresent()) {
+                failed.put(change.id(), blocked.get());
+                continue;
+            }
+            links.track(change);
+            for (BatchLine line : linesByChange.get(change.id())) {
+                batches.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(line.command());
+                owners.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(change.id());
+            }
+        }
+        for (Phase phase : Phase.values()) {
+            List<String> commands = batches.getOrDefault(phase, List.of());
+            Map<Integer, String> errors = IpBatch.run(Netns.of(namespaces, phase.side), commands);
+            writes += commands.size();
+            errors.forEach((index, error) -> failed.merge(owners.get(phase).get(index), error,
+                    (a, b) -> a + "; " + b));
+        }
+        return new KernelEnactment(changes, results(wanted, changes, failed), writes,
+                vrfSupport.stream().toList());
+    }
+
+    /** Why a change cannot be sent: a VRF it needs is missing, or a link it names will not exist. */
+    private Optional<String> blocker(KernelChange change, Map<String, DesiredObject> wanted,
+            Map<String, String> failed, LinkPresence links) {
+        if (change instanceof KernelChange.Delete) {
+            return Optional.empty();
+        }
+        DesiredObject desired = wanted.get(change.id());
+        if (desired != null && desired.needsVrf().isPresent()) {
+            String vrf = desired.needsVrf().get();
+            String vrfFailure = failed.get("vrf " + vrf);
+            if (vrfFailure != null) {
+                return Optional.of("VRF " + vrf + " unavailable: " + vrfFailure);
+            }
+        }
+        for (String link : namedLinks(change.object())) {
+            Side side = change.object().side();
+            if (!links.has(side, link)) {
+                String reason = failed.entrySet().stream()
+                        .filter(e -> e.getKey().endsWith(" " + link) || e.getKey().contains(" " + link + "/")
+                                || e.getKey().endsWith("/" + link))
+                        .map(e -> link + " failed: " + e.getValue()).findFirst()
+                        .orElse("link " + link + " does not exist");
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The links a change refers to without creating them. */
+    private static List<String> namedLinks(KernelObject object) {
+        return switch (object) {
+            case LinkMaster m -> List.of(m.link(), m.master());
+            case Address a -> List.of(a.link());
+            default -> List.of();
+        };
+    }
+
+    private int writeSysctls(List<KernelChange> changes, Map<String, String> failed) {
+        List<Sysctl> sysctls = changes.stream().filter(c -> !(c instanceof KernelChange.Delete))
+                .map(KernelChange::object).filter(Sysctl.class::isInstance).map(Sysctl.class::cast).toList();
+        if (sysctls.isEmpty()) {
+            return 0;
+        }
+        List<String> program = new ArrayList<>(List.of("sysctl", "-q", "-w"));
+        sysctls.forEach(s -> program.add(s.key() + "=" + s.value()));
+        Command.Output output = Command.of(Netns.of(namespaces, Side.ROUTER).exec(program)).run();
+        for (Sysctl sysctl : sysctls) {
+            for (String line : output.stderr().split("\n")) {
+                String path = sysctl.key().replace('.', '/');
+                if (line.contains(sysctl.key()) || line.contains(path)) {
+                    failed.put(sysctl.id(), line.strip());
+                }
+            }
+        }
+        return sysctls.size();
+    }
+
+    private static List<ObjectResult> results(Map<String, DesiredObject> wanted, List<KernelChange> changes,
+            Map<String, String> failed) {
+        List<ObjectResult> results = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (DesiredObject desired : wanted.values()) {
+            String id = desired.object().id();
+            Optional<SourceRef> source = Optional.of(desired.source());
+            results.add(failed.containsKey(id) ? ObjectResult.failed(id, source, failed.get(id))
+                    : ObjectResult.applied(id, source));
+            reported.add(id);
+        }
+        for (KernelChange change : changes) {
+            if (change instanceof KernelChange.Delete && reported.add(change.id())) {
+                String object = "removed " + change.id();
+                results.add(failed.containsKey(change.id())
+                        ? ObjectResult.failed(object, Optional.empty(), failed.get(change.id()))
+                        : ObjectResult.applied(object, Optional.empty()));
+            }
+        }
+        return results;
+    }
+
+    /** Which links exist on each side as the batches are built: the actual ones, less deletes, plus creates. */
+    private static final class LinkPresence {
+        private final Map<Side, Set<String>> names = new EnumMap<>(Side.class);
+
+        LinkPresence(KernelState actual) {
+            names.put(Side.ROUTER, new HashSet<>(actual.routerLinks()));
+            names.put(Side.HOST, new HashSet<>(actual.hostLinks()));
+        }
+
+        boolean has(Side side, String name) {
+            return names.get(side).contains(name);
+        }
+
+        void add(Side side, String name) {
+            names.get(side).add(name);
+        }
+
+        void track(KernelChange change) {
+            boolean create = change instanceof KernelChange.Create;
+            boolean delete = change instanceof KernelChange.Delete;
+            if (!create && !delete) {
+                return;
+            }
+            KernelObject object = change.object();
+            List<Map.Entry<Side, String>> own = switch (object) {
+                case io.openpe.node.kernel.Bridge b -> List.of(Map.entry(b.side(), b.name()));
+                case io.openpe.node.kernel.Vxlan v -> List.of(Map.entry(Side.ROUTER, v.name()));
+                case Vrf v -> List.of(Map.entry(Side.ROUTER, v.name()));
+                case Veth v -> List.of(Map.entry(Side.ROUTER, v.routerName()), Map.entry(Side.HOST, v.hostName()));
+                case io.openpe.node.kernel.StrayLink s -> List.of(Map.entry(s.side(), s.name()));
+                case io.openpe.node.kernel.NicPlacement n -> List.of(Map.entry(Side.ROUTER, n.name()));
+                default -> List.of();
+            };
+            for (Map.Entry<Side, String> link : own) {
+                if (create) {
+                    names.get(link.getKey()).add(link.getValue());
+                } else {
+                    names.get(link.getKey()).remove(link.getValue());
+                }
+            }
+        }
+    }
+}

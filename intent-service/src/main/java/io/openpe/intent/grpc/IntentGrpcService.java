@@ -1,0 +1,155 @@
+package io.openpe.intent.grpc;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.openpe.intent.directory.Manifests;
+import io.openpe.intent.model.ObjectId;
+import io.openpe.intent.publish.IntentProtos;
+import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.v1.ApplyRequest;
+import io.openpe.intent.v1.ApplyResponse;
+import io.openpe.intent.v1.DeleteRequest;
+import io.openpe.intent.v1.DeleteResponse;
+import io.openpe.intent.v1.GetPlanRequest;
+import io.openpe.intent.v1.GetRequest;
+import io.openpe.intent.v1.Intent;
+import io.openpe.intent.v1.IntentServiceGrpc;
+import io.openpe.intent.v1.Kind;
+import io.openpe.intent.v1.ListPlansRequest;
+import io.openpe.intent.v1.ListPlansResponse;
+import io.openpe.intent.v1.ListRequest;
+import io.openpe.intent.v1.ListResponse;
+import io.openpe.intent.v1.NodePlan;
+import io.openpe.intent.v1.Source;
+import io.openpe.intent.v1.ValidateResponse;
+import io.openpe.intent.v1.ValidationError;
+import io.openpe.intent.validation.ResourceError;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** IntentService over gRPC: a thin adapter from proto requests to the reconciler. */
+@GrpcService
+@Blocking
+public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
+
+    private final IntentReconciler reconciler;
+
+    @Inject
+    public IntentGrpcService(IntentReconciler reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    /** The request's objects, and the manifest documents that could not be read as objects. */
+    private record Submitted(List<HasMetadata> objects, List<ValidationError> unreadable) {
+    }
+
+    @Override
+    public void apply(ApplyRequest request, StreamObserver<ApplyResponse> response) {
+        Submitted submitted = objectsOf(request);
+        ApplyResponse.Builder reply = ApplyResponse.newBuilder().addAllErrors(submitted.unreadable());
+        for (HasMetadata object : submitted.objects()) {
+            switch (reconciler.apply(object, Source.SOURCE_GRPC)) {
+                case IntentReconciler.Outcome.Applied a -> reply.addApplied(IntentProtos.ref(reconciler.cluster(), a.id()));
+                case IntentReconciler.Outcome.Unchanged u -> reply.addApplied(IntentProtos.ref(reconciler.cluster(), u.id()));
+                case IntentReconciler.Outcome.Rejected r -> r.errors().forEach(e -> reply.addErrors(toProto(e)));
+            }
+        }
+        response.onNext(reply.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void validate(ApplyRequest request, StreamObserver<ValidateResponse> response) {
+        Submitted submitted = objectsOf(request);
+        List<ValidationError> errors = new ArrayList<>(submitted.unreadable());
+        reconciler.dryRun(submitted.objects()).forEach(e -> errors.add(toProto(e)));
+        response.onNext(ValidateResponse.newBuilder().setValid(errors.isEmpty()).addAllErrors(errors).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void delete(DeleteRequest request, StreamObserver<DeleteResponse> response) {
+        ObjectId id;
+        try {
+            id = IntentProtos.idOf(request.getRef());
+        } catch (IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        response.onNext(DeleteResponse.newBuilder().setDeleted(reconciler.delete(id)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void get(GetRequest request, StreamObserver<Intent> response) {
+        reconciler.intents().stream()
+                .filter(i -> i.getRef().getKind() == request.getRef().getKind()
+                        && i.getRef().getNamespace().equals(request.getRef().getNamespace())
+                        && i.getRef().getName().equals(request.getRef().getName()))
+                .findFirst()
+                .ifPresentOrElse(i -> {
+                    response.onNext(i);
+                    response.onCompleted();
+                }, () -> response.onError(Status.NOT_FOUND.withDescription("no intent " + request.getRef().getKind()
+                        + " " + request.getRef().getNamespace() + "/" + request.getRef().getName()).asRuntimeException()));
+    }
+
+    @Override
+    public void list(ListRequest request, StreamObserver<ListResponse> response) {
+        response.onNext(ListResponse.newBuilder().addAllIntents(reconciler.intents().stream()
+                .filter(i -> request.getKind() == Kind.KIND_UNSPECIFIED || i.getRef().getKind() == request.getKind())
+                .filter(i -> request.getNamespace().isEmpty() || i.getRef().getNamespace().equals(request.getNamespace()))
+                .toList()).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getPlan(GetPlanRequest request, StreamObserver<NodePlan> response) {
+        NodePlan plan = reconciler.plans().get(request.getNode());
+        if (plan == null) {
+            response.onError(Status.NOT_FOUND.withDescription("no plan for node " + request.getNode()).asRuntimeException());
+            return;
+        }
+        response.onNext(plan);
+        response.onCompleted();
+    }
+
+    @Override
+    public void listPlans(ListPlansRequest request, StreamObserver<ListPlansResponse> response) {
+        response.onNext(ListPlansResponse.newBuilder().addAllPlans(reconciler.plans().values()).build());
+        response.onCompleted();
+    }
+
+    private Submitted objectsOf(ApplyRequest request) {
+        List<HasMetadata> objects = new ArrayList<>();
+        List<ValidationError> unreadable = new ArrayList<>();
+        for (Intent intent : request.getIntentsList()) {
+            try {
+                objects.add(IntentProtos.toApi(intent));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(ValidationError.newBuilder().setObject(intent.getRef()).setReason(e.getMessage())
+                        .setMessage(e.getMessage()).build());
+            }
+        }
+        if (!request.getManifest().isEmpty()) {
+            Manifests.Parsed parsed = Manifests.parse("manifest", request.getManifest());
+            parsed.objects().stream().filter(o -> !(o instanceof Node)).forEach(objects::add);
+            parsed.errors().forEach(e -> unreadable.add(ValidationError.newBuilder().setReason(e).setMessage(e).build()));
+        }
+        return new Submitted(objects, unreadable);
+    }
+
+    private ValidationError toProto(ResourceError error) {
+        return ValidationError.newBuilder()
+                .setObject(IntentProtos.ref(reconciler.cluster(), error.object()))
+                .setField(error.field())
+                .setReason(error.reason())
+                .setMessage(error.message())
+                .build();
+    }
+}

@@ -1,0 +1,133 @@
+package io.openpe.intent.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.openpe.intent.api.L2VNI;
+import io.openpe.intent.api.L3VNI;
+import io.openpe.intent.api.Underlay;
+import io.openpe.intent.publish.IntentProtos;
+import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.validation.IntentValidation;
+import io.openpe.intent.v1.Source;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Kubernetes as an intent source: informers on Underlay, L3VNI, L2VNI (all namespaces) and Node feed the reconciler;
+ * node indices are persisted as the annotation {@value NodeIndexAnnotation#KEY}; status goes back to each object.
+ */
+@ApplicationScoped
+public class KubernetesSource {
+
+    private static final Logger LOG = Logger.getLogger(KubernetesSource.class);
+
+    private final KubernetesClient client;
+    private final IntentReconciler reconciler;
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private SharedIndexInformer<Node> nodeInformer;
+
+    @Inject
+    public KubernetesSource(KubernetesClient client, IntentReconciler reconciler) {
+        this.client = client;
+        this.reconciler = reconciler;
+    }
+
+    public void start() {
+        reconciler.statusSink(new StatusWriter(client));
+        reconciler.nodeIndexListener(this::annotateNodes);
+        // Built before it runs, so the handlers can read its store from the first event on.
+        nodeInformer = client.nodes().runnableInformer(0);
+        nodeInformer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node node) {
+                syncNodes();
+            }
+
+            @Override
+            public void onUpdate(Node before, Node after) {
+                if (!labels(before).equals(labels(after)) || !indexOf(before).equals(indexOf(after))) {
+                    syncNodes();
+                }
+            }
+
+            @Override
+            public void onDelete(Node node, boolean finalStateUnknown) {
+                syncNodes();
+            }
+        });
+        nodeInformer.run();
+        syncNodes();
+        informers.add(client.resources(Underlay.class).inAnyNamespace().inform(new IntentHandler<>()));
+        informers.add(client.resources(L3VNI.class).inAnyNamespace().inform(new IntentHandler<>()));
+        informers.add(client.resources(L2VNI.class).inAnyNamespace().inform(new IntentHandler<>()));
+        LOG.info("watching Underlay, L3VNI, L2VNI and Node on the Kubernetes API server");
+    }
+
+    private synchronized void syncNodes() {
+        Map<String, Map<String, String>> labels = new TreeMap<>();
+        Map<String, Integer> annotated = new HashMap<>();
+        for (Node node : nodeInformer.getStore().list()) {
+            String name = node.getMetadata().getName();
+            labels.put(name, labels(node));
+            NodeIndexAnnotation.read(node).ifPresent(index -> annotated.put(name, index));
+        }
+        reconciler.setNodes(labels, annotated);
+    }
+
+    private void annotateNodes(Map<String, Integer> indexes) {
+        indexes.forEach((name, index) -> {
+            Node node = nodeInformer == null ? null : nodeInformer.getStore().getByKey(name);
+            if (node != null && !NodeIndexAnnotation.read(node).equals(java.util.Optional.of(index))) {
+                try {
+                    client.nodes().withName(name).edit(n -> NodeIndexAnnotation.write(n, index));
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not annotate node %s with index %d; retried on the next node change", name, index);
+                }
+            }
+        });
+    }
+
+    private static Map<String, String> labels(Node node) {
+        return node.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(node.getMetadata().getLabels());
+    }
+
+    private static java.util.Optional<Integer> indexOf(Node node) {
+        return NodeIndexAnnotation.read(node);
+    }
+
+    @PreDestroy
+    void stop() {
+        informers.forEach(SharedIndexInformer::close);
+        if (nodeInformer != null) {
+            nodeInformer.close();
+        }
+    }
+
+    /** Every add or update is submitted as is (the reconciler ignores status-only changes); deletes delete. */
+    private final class IntentHandler<T extends HasMetadata> implements ResourceEventHandler<T> {
+        @Override
+        public void onAdd(T object) {
+            reconciler.apply(object, Source.SOURCE_KUBERNETES);
+        }
+
+        @Override
+        public void onUpdate(T before, T after) {
+            reconciler.apply(after, Source.SOURCE_KUBERNETES);
+        }
+
+        @Override
+        public void onDelete(T object, boolean finalStateUnknown) {
+            reconciler.delete(IntentValidation.idOf(object));
+        }
+    }
+}

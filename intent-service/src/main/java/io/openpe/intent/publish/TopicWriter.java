@@ -1,0 +1,73 @@
+package io.openpe.intent.publish;
+
+import com.google.protobuf.MessageLite;
+import io.openpe.proto.kafka.ProtobufSerializer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes intent-service's records (intents, node facts, plans) and waits for the broker's acknowledgement, so that a
+ * caller that returns "applied" means "durably on the topic". Idempotent producer with {@code acks=all}: a retried
+ * send never duplicates or reorders a key's records.
+ */
+@ApplicationScoped
+public class TopicWriter implements AutoCloseable {
+
+    /** One record to write; a null value is a tombstone. */
+    public record Entry(String topic, String key, MessageLite value) {
+    }
+
+    private final KafkaProducer<String, MessageLite> producer;
+
+    @Inject
+    public TopicWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "intent-service",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // A Kafka outage blocks the writer (and with it the reconcile loop) instead of dropping plans.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE),
+                new StringSerializer(), new ProtobufSerializer<>());
+    }
+
+    /** Sends every entry, then waits for all acknowledgements; entries of one key keep their order. */
+    public void writeAll(List<Entry> entries) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            acks.add(producer.send(new ProducerRecord<>(e.topic(), e.key(), e.value())));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", ex);
+            } catch (ExecutionException ex) {
+                throw new IllegalStateException("Kafka rejected a write: " + ex.getCause().getMessage(), ex.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,373 @@
+package io.openpe.intent.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.openpe.intent.model.Intent;
+import io.openpe.intent.model.Intents;
+import io.openpe.intent.model.Node;
+import io.openpe.intent.model.ObjectId;
+import io.openpe.intent.plan.NodeIndexes;
+import io.openpe.intent.plan.NodePlan;
+import io.openpe.intent.plan.NodePlans;
+import io.openpe.intent.plan.PlanSettings;
+import io.openpe.intent.publish.IntentProtos;
+import io.openpe.intent.publish.PlanProtos;
+import io.openpe.intent.publish.TopicWriter;
+import io.openpe.intent.status.ObjectStatuses;
+import io.openpe.intent.v1.NodeFacts;
+import io.openpe.intent.v1.Source;
+import io.openpe.intent.validation.ConflictResolution;
+import io.openpe.intent.validation.IntentValidation;
+import io.openpe.intent.validation.ObjectValidation;
+import io.openpe.intent.validation.ResourceError;
+import io.openpe.proto.kafka.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place that orders intent-service's steps: validate → store the intent → plan → publish the plans that
+ * changed → report status. It holds the cluster's state and no rules: validation, planning and status derivation
+ * are pure functions elsewhere.
+ *
+ * <p>Single writer: every entry point is synchronized, so the three sources (Kubernetes, gRPC, directory) are
+ * serialized into one sequence of rounds.
+ */
+public final class IntentReconciler {
+
+    private static final Logger LOG = Logger.getLogger(IntentReconciler.class);
+
+    /** What happened to one submitted object. */
+    public sealed interface Outcome {
+        record Applied(ObjectId id, long generation) implements Outcome {
+        }
+
+        record Unchanged(ObjectId id) implements Outcome {
+        }
+
+        record Rejected(ObjectId id, List<ResourceError> errors) implements Outcome {
+        }
+    }
+
+    private record Accepted(Intent intent, Source source) {
+    }
+
+    private record PublishedPlan(long generation, String hash, NodePlan plan) {
+    }
+
+    private final String cluster;
+    private final PlanSettings settings;
+    private final TopicWriter writer;
+    private final Map<ObjectId, Accepted> accepted = new TreeMap<>();
+    private final Map<ObjectId, List<ResourceError>> invalid = new TreeMap<>();
+    private final Map<String, Node> nodes = new TreeMap<>();
+    private final Map<String, PublishedPlan> published = new HashMap<>();
+    private volatile Map<String, io.openpe.intent.v1.NodePlan> currentPlans = Map.of();
+    private StatusSink statusSink = StatusSink.NONE;
+    private Consumer<Map<String, Integer>> nodeIndexListener = indexes -> {
+    };
+
+    public IntentReconciler(String cluster, PlanSettings settings, TopicWriter writer) {
+        this.cluster = cluster;
+        this.settings = settings;
+        this.writer = writer;
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    public synchronized void statusSink(StatusSink sink) {
+        this.statusSink = sink;
+    }
+
+    /** Told the node indices after each change, so the Kubernetes edge can persist them as annotations. */
+    public synchronized void nodeIndexListener(Consumer<Map<String, Integer>> listener) {
+        this.nodeIndexListener = listener;
+    }
+
+    /**
+     * Rebuilds the state from the compacted topics (intents, nodes, plans) on start, so that an unchanged world
+     * republishes nothing.
+     */
+    public synchronized void restore(Collection<io.openpe.intent.v1.Intent> intents, Collection<NodeFacts> facts,
+            Collection<io.openpe.intent.v1.NodePlan> plans) {
+        for (io.openpe.intent.v1.Intent record : intents) {
+            HasMetadata object = IntentProtos.toApi(record);
+            ObjectValidation result = IntentValidation.validateObject(object, Optional.empty());
+            if (result instanceof ObjectValidation.Accepted a) {
+                accepted.put(a.intent().id(), new Accepted(a.intent(), record.getSource()));
+            } else if (result instanceof ObjectValidation.Rejected r) {
+                // Rules can tighten between versions; what no longer validates is reported, not planned.
+                LOG.warnf("stored intent %s no longer validates: %s", record.getRef(), r.errors());
+            }
+        }
+        for (NodeFacts f : facts) {
+            nodes.put(f.getName(), new Node(f.getName(), f.getIndex(), Map.copyOf(f.getLabelsMap())));
+        }
+        for (io.openpe.intent.v1.NodePlan plan : plans) {
+            published.put(plan.getNode(), new PublishedPlan(plan.getGeneration(), plan.getContentHash(), null));
+        }
+        LOG.infof("restored %d intents, %d nodes, %d plans from Kafka", accepted.size(), nodes.size(), published.size());
+        reconcile();
+    }
+
+    /** Validates and stores one object from a source; re-plans when it changed. */
+    public synchronized Outcome apply(HasMetadata object, Source source) {
+        Outcome outcome = validateAndStore(object, source);
+        if (outcome instanceof Outcome.Applied) {
+            reconcile();
+        } else if (outcome instanceof Outcome.Rejected) {
+            reportStatus();
+        }
+        return outcome;
+    }
+
+    /**
+     * Makes the objects of {@code source} exactly {@code objects}: applies each and deletes those of that source that
+     * are no longer listed. Used by the directory source, which always knows its complete set.
+     */
+    public synchronized List<Outcome> replaceSource(Source source, List<HasMetadata> objects) {
+        return replaceSource(source, objects, Optional.empty());
+    }
+
+    /**
+     * As {@link #replaceSource(Source, List)}, and when {@code nodes} is present also sets the nodes, all in one plan
+     * round so a directory read at start-up publishes each plan once.
+     */
+    public synchronized List<Outcome> replaceSource(Source source, List<HasMetadata> objects,
+            Optional<Map<String, Map<String, String>>> nodes) {
+        boolean changed = nodes.map(n -> updateNodes(n, Map.of())).orElse(false);
+        List<Outcome> outcomes = new ArrayList<>();
+        Set<ObjectId> listed = new java.util.HashSet<>();
+        for (HasMetadata object : objects) {
+            Outcome outcome = validateAndStore(object, source);
+            listed.add(idOf(outcome));
+            changed |= outcome instanceof Outcome.Applied;
+            outcomes.add(outcome);
+        }
+        for (ObjectId gone : accepted.entrySet().stream()
+                .filter(e -> e.getValue().source() == source && !listed.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList()) {
+            changed |= remove(gone);
+        }
+        invalid.keySet().removeIf(id -> !listed.contains(id) && !accepted.containsKey(id));
+        if (changed) {
+            reconcile();
+        } else {
+            reportStatus();
+        }
+        return outcomes;
+    }
+
+    /** Deletes one object; returns whether it existed. */
+    public synchronized boolean delete(ObjectId id) {
+        invalid.remove(id);
+        boolean existed = remove(id);
+        if (existed) {
+            reconcile();
+        }
+        return existed;
+    }
+
+    /**
+     * Sets the cluster's nodes (name → labels). Existing nodes keep their index; new nodes get the lowest free one;
+     * removed nodes lose their plan. {@code knownIndexes} are indices persisted elsewhere (node annotations).
+     */
+    public synchronized void setNodes(Map<String, Map<String, String>> labelsByNode, Map<String, Integer> knownIndexes) {
+        if (updateNodes(labelsByNode, knownIndexes)) {
+            reconcile();
+        }
+    }
+
+    private boolean updateNodes(Map<String, Map<String, String>> labelsByNode, Map<String, Integer> knownIndexes) {
+        Map<String, Integer> existing = new HashMap<>(knownIndexes);
+        nodes.values().forEach(n -> existing.putIfAbsent(n.name(), n.index()));
+        Map<String, Integer> indexes = NodeIndexes.assign(existing, labelsByNode.keySet());
+        Map<String, Node> next = new TreeMap<>();
+        labelsByNode.forEach((name, labels) -> next.put(name, new Node(name, indexes.get(name), Map.copyOf(labels))));
+        if (next.equals(nodes)) {
+            nodeIndexListener.accept(Map.copyOf(indexes));
+            return false;
+        }
+        List<TopicWriter.Entry> entries = new ArrayList<>();
+        next.forEach((name, node) -> {
+            if (!node.equals(nodes.get(name))) {
+                entries.add(new TopicWriter.Entry(Topics.NODES, Topics.nodeKey(cluster, name), NodeFacts.newBuilder()
+                        .setCluster(cluster).setName(name).setIndex(node.index()).putAllLabels(node.labels()).build()));
+            }
+        });
+        nodes.keySet().stream().filter(name -> !next.containsKey(name)).forEach(
+                name -> entries.add(new TopicWriter.Entry(Topics.NODES, Topics.nodeKey(cluster, name), null)));
+        writer.writeAll(entries);
+        nodes.clear();
+        nodes.putAll(next);
+        nodeIndexListener.accept(Map.copyOf(indexes));
+        return true;
+    }
+
+    /** Validates objects against the current state without storing anything: every error, per-object and conflict. */
+    public synchronized List<ResourceError> dryRun(List<HasMetadata> objects) {
+        List<ResourceError> errors = new ArrayList<>();
+        Map<ObjectId, Intent> candidate = new TreeMap<>();
+        accepted.forEach((id, a) -> candidate.put(id, a.intent()));
+        for (HasMetadata object : objects) {
+            ObjectId id = IntentValidation.idOf(object);
+            switch (IntentValidation.validateObject(object, previous(id))) {
+                case ObjectValidation.Accepted a -> candidate.put(id, a.intent());
+                case ObjectValidation.Rejected r -> errors.addAll(r.errors());
+            }
+        }
+        ConflictResolution resolution = IntentValidation.resolveConflicts(Intents.of(candidate.values()));
+        Set<ObjectId> submitted = objects.stream().map(IntentValidation::idOf).collect(java.util.stream.Collectors.toSet());
+        resolution.rejected().stream().filter(e -> submitted.contains(e.object())).forEach(errors::add);
+        return errors;
+    }
+
+    public synchronized List<io.openpe.intent.v1.Intent> intents() {
+        return accepted.values().stream().map(a -> IntentProtos.toProto(cluster, a.intent(), a.source())).toList();
+    }
+
+    /** The plans as last published, by node. */
+    public Map<String, io.openpe.intent.v1.NodePlan> plans() {
+        return currentPlans;
+    }
+
+    // ---- one round: plan every node, publish what changed, report status
+
+    private void reconcile() {
+        ConflictResolution resolution = resolveConflicts();
+        Map<String, NodePlan> plans = planNodes(resolution.winners());
+        publishChangedPlans(plans);
+        reportStatus(resolution, plans);
+    }
+
+    /** Cross-object rules over every accepted object: the first by namespace/name wins. */
+    private ConflictResolution resolveConflicts() {
+        return IntentValidation.resolveConflicts(
+                Intents.of(accepted.values().stream().map(Accepted::intent).toList()));
+    }
+
+    /** The complete desired state of each node. */
+    private Map<String, NodePlan> planNodes(Intents winners) {
+        Map<String, NodePlan> plans = new LinkedHashMap<>();
+        for (Node node : nodes.values()) {
+            plans.put(node.name(), NodePlans.forNode(cluster, node, winners, settings));
+        }
+        return plans;
+    }
+
+    /** Publishes only plans whose content changed (new generation), and tombstones plans of removed nodes. */
+    private void publishChangedPlans(Map<String, NodePlan> plans) {
+        List<TopicWriter.Entry> entries = new ArrayList<>();
+        Map<String, PublishedPlan> next = new HashMap<>();
+        Map<String, io.openpe.intent.v1.NodePlan> protos = new TreeMap<>(currentPlans);
+        plans.forEach((node, plan) -> {
+            PublishedPlan last = published.get(node);
+            if (last != null && plan.equals(last.plan())) {
+                next.put(node, last);
+                return;
+            }
+            io.openpe.intent.v1.NodePlan unnumbered = PlanProtos.toProto(plan);
+            String hash = PlanProtos.contentHash(unnumbered);
+            if (last != null && hash.equals(last.hash())) {
+                next.put(node, new PublishedPlan(last.generation(), hash, plan));
+                protos.putIfAbsent(node, unnumbered.toBuilder().setGeneration(last.generation()).setContentHash(hash).build());
+                return;
+            }
+            long generation = last == null ? 1 : last.generation() + 1;
+            io.openpe.intent.v1.NodePlan numbered = unnumbered.toBuilder().setGeneration(generation).setContentHash(hash).build();
+            entries.add(new TopicWriter.Entry(Topics.PLANS, Topics.nodeKey(cluster, node), numbered));
+            next.put(node, new PublishedPlan(generation, hash, plan));
+            protos.put(node, numbered);
+            LOG.infof("plan %s/%s generation %d: %d L3, %d L2, %d rejected, %d warnings", cluster, node, generation,
+                    plan.l3Domains().size(), plan.l2Domains().size(), plan.rejections().size(), plan.warnings().size());
+        });
+        for (String gone : published.keySet()) {
+            if (!plans.containsKey(gone)) {
+                entries.add(new TopicWriter.Entry(Topics.PLANS, Topics.nodeKey(cluster, gone), null));
+                protos.remove(gone);
+                LOG.infof("plan %s/%s deleted: node is gone", cluster, gone);
+            }
+        }
+        writer.writeAll(entries);
+        published.clear();
+        published.putAll(next);
+        currentPlans = Map.copyOf(protos);
+    }
+
+    private void reportStatus() {
+        ConflictResolution resolution = resolveConflicts();
+        Map<String, NodePlan> plans = new LinkedHashMap<>();
+        published.forEach((node, p) -> {
+            if (p.plan() != null) {
+                plans.put(node, p.plan());
+            }
+        });
+        reportStatus(resolution, plans);
+    }
+
+    private void reportStatus(ConflictResolution resolution, Map<String, NodePlan> plans) {
+        statusSink.publish(ObjectStatuses.compute(accepted.values().stream().map(Accepted::intent).toList(),
+                invalid, resolution.rejected(), plans.values()));
+    }
+
+    // ---- per-object steps
+
+    private Outcome validateAndStore(HasMetadata object, Source source) {
+        ObjectId id = IntentValidation.idOf(object);
+        Optional<Intent> previous = previous(id);
+        if (source != Source.SOURCE_KUBERNETES) {
+            // Only Kubernetes keeps metadata.generation; for the other sources intent-service counts.
+            object.getMetadata().setGeneration(previous.map(Intent::generation).orElse(1L));
+        }
+        ObjectValidation result = IntentValidation.validateObject(object, previous);
+        if (result instanceof ObjectValidation.Rejected rejected) {
+            invalid.put(id, rejected.errors());
+            LOG.warnf("rejected %s: %s", id, rejected.errors().stream().map(ResourceError::message).toList());
+            return new Outcome.Rejected(id, rejected.errors());
+        }
+        Intent intent = ((ObjectValidation.Accepted) result).intent();
+        invalid.remove(id);
+        if (previous.isPresent() && previous.get().equals(intent)) {
+            return new Outcome.Unchanged(id);
+        }
+        if (source != Source.SOURCE_KUBERNETES && previous.isPresent()) {
+            object.getMetadata().setGeneration(previous.get().generation() + 1);
+            intent = ((ObjectValidation.Accepted) IntentValidation.validateObject(object, previous)).intent();
+        }
+        writer.writeAll(List.of(new TopicWriter.Entry(Topics.INTENTS, IntentProtos.key(cluster, id),
+                IntentProtos.toProto(cluster, intent, source))));
+        accepted.put(id, new Accepted(intent, source));
+        LOG.infof("accepted %s generation %d from %s", id, intent.generation(), source);
+        return new Outcome.Applied(id, intent.generation());
+    }
+
+    private boolean remove(ObjectId id) {
+        if (accepted.remove(id) == null) {
+            return false;
+        }
+        writer.writeAll(List.of(new TopicWriter.Entry(Topics.INTENTS, IntentProtos.key(cluster, id), null)));
+        LOG.infof("deleted %s", id);
+        return true;
+    }
+
+    private Optional<Intent> previous(ObjectId id) {
+        return Optional.ofNullable(accepted.get(id)).map(Accepted::intent);
+    }
+
+    private static ObjectId idOf(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Applied a -> a.id();
+            case Outcome.Unchanged u -> u.id();
+            case Outcome.Rejected r -> r.id();
+        };
+    }
+}

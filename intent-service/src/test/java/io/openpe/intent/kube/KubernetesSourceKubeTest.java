@@ -1,0 +1,170 @@
+package io.openpe.intent.kube;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.openpe.intent.api.IntentStatus;
+import io.openpe.intent.api.L2VNI;
+import io.openpe.intent.directory.Manifests;
+import io.openpe.intent.reconcile.PlanTopic;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Kubernetes mode against the fabric8 mock API server in CRUD mode (no real API server runs on these machines) and a
+ * real Kafka broker: objects and nodes come from informers, plans go to Kafka, indices and status go back to the
+ * API server.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(KafkaBrokerResource.class)
+@TestProfile(KubernetesSourceKubeTest.KubernetesMode.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubernetesSourceKubeTest {
+
+    public static class KubernetesMode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("openpe.kubernetes.enabled", "true", "openpe.cluster", "kube");
+        }
+    }
+
+    /** The application's own client, pointed at the mock API server. */
+    @Inject
+    KubernetesClient client;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    PlanTopic plans;
+
+    @BeforeEach
+    void tail() {
+        plans = new PlanTopic(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        plans.close();
+    }
+
+    @Test
+    @Order(1)
+    void nodesAndIntentsBecomePlansAndNodesGetStableIndices() throws Exception {
+        client.nodes().resource(node("worker-b")).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> index("worker-b").isPresent());
+        client.nodes().resource(node("worker-a")).create();
+        for (HasMetadata object : seeds()) {
+            client.resource(object).create();
+        }
+        plans.await("kube/worker-a", p -> p.getL2DomainsCount() == 2);
+        plans.await("kube/worker-b", p -> p.getL2DomainsCount() == 2);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> index("worker-a").isPresent() && index("worker-b").isPresent());
+        assertEquals(Optional.of("0"), index("worker-b"), "the first node gets index 0");
+        assertEquals(Optional.of("1"), index("worker-a"), "the next node the lowest free index");
+        assertEquals("100.65.0.0", plans.await("kube/worker-b", p -> true).getUnderlay().getVtepIp());
+        assertEquals("100.65.0.1", plans.await("kube/worker-a", p -> true).getUnderlay().getVtepIp());
+    }
+
+    @Test
+    @Order(2)
+    void statusCarriesReadyAndDegradedWithObservedGeneration() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "True".equals(condition("layer2", "Ready").map(Condition::getStatus).orElse(null)));
+        Condition ready = condition("layer2", "Ready").orElseThrow();
+        assertEquals(l2("layer2").getMetadata().getGeneration(), ready.getObservedGeneration());
+        assertEquals("False", condition("layer2", "Degraded").orElseThrow().getStatus());
+    }
+
+    @Test
+    @Order(3)
+    void invalidUpdateKeepsThePreviousVersionAndSaysWhy() {
+        L2VNI layer2 = l2("layer2");
+        layer2.getSpec().setL2gatewayip("192.170.99.1/24");
+        client.resource(layer2).update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> condition("layer2", "Ready")
+                .map(c -> c.getStatus().equals("False") && c.getReason().equals("InvalidUpdate")).orElse(false));
+        assertTrue(condition("layer2", "Ready").orElseThrow().getMessage().contains("spec.l2gatewayip"),
+                condition("layer2", "Ready").orElseThrow().getMessage());
+        assertEquals("192.170.1.1/24", plans.await("kube/worker-a", p -> true).getL2DomainsList().stream()
+                .filter(d -> d.getVni() == 110).findFirst().orElseThrow().getGatewayIp());
+    }
+
+    @Test
+    @Order(4)
+    void newNodeGetsTheNextIndexAndRemovedNodeLosesItsPlanAndFreesItsIndex() {
+        client.nodes().resource(node("worker-c")).create();
+        assertEquals("100.65.0.2", plans.await("kube/worker-c", p -> p.hasUnderlay()).getUnderlay().getVtepIp());
+        await().atMost(Duration.ofSeconds(20)).until(() -> index("worker-c").equals(Optional.of("2")));
+        client.nodes().withName("worker-b").delete();
+        plans.awaitDeleted("kube/worker-b");
+        // worker-b's index 0 is free again: the next node takes it, the others keep theirs.
+        client.nodes().resource(node("worker-d")).create();
+        assertEquals("100.65.0.0", plans.await("kube/worker-d", p -> p.hasUnderlay()).getUnderlay().getVtepIp());
+        assertEquals(Optional.of("1"), index("worker-a"));
+        assertEquals(Optional.of("2"), index("worker-c"));
+    }
+
+    @Test
+    @Order(5)
+    void deletingAnL2vniReplansEveryNode() {
+        client.resources(L2VNI.class).inNamespace("openperouter-system").withName("migration").delete();
+        plans.await("kube/worker-a", p -> p.getL2DomainsCount() == 1);
+        plans.await("kube/worker-c", p -> p.getL2DomainsCount() == 1);
+        plans.await("kube/worker-d", p -> p.getL2DomainsCount() == 1);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Node node(String name) {
+        return new NodeBuilder().withNewMetadata().withName(name)
+                .addToLabels("kubernetes.io/hostname", name).endMetadata().build();
+    }
+
+    private Optional<String> index(String node) {
+        var annotations = client.nodes().withName(node).get().getMetadata().getAnnotations();
+        return Optional.ofNullable(annotations == null ? null : annotations.get("openpe.io/nodeindex"));
+    }
+
+    private L2VNI l2(String name) {
+        return client.resources(L2VNI.class).inNamespace("openperouter-system").withName(name).get();
+    }
+
+    private Optional<Condition> condition(String l2vni, String type) {
+        CustomResource<?, IntentStatus> object = l2(l2vni);
+        if (object == null || object.getStatus() == null) {
+            return Optional.empty();
+        }
+        return object.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
+    }
+
+    private java.util.List<HasMetadata> seeds() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        for (String file : new String[] {"underlay.yaml", "l3vni-red.yaml", "l2vni-layer2.yaml", "l2vni-migration.yaml"}) {
+            try (InputStream in = io.openpe.intent.reconcile.PlanTopic.class.getResourceAsStream(file)) {
+                yaml.append(new String(in.readAllBytes())).append("\n---\n");
+            }
+        }
+        return Manifests.parse("seeds", yaml.toString()).objects();
+    }
+}

@@ -1,0 +1,101 @@
+package io.openpe.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A JVM the stack started. Its output goes to a log file; its standard input stays open so that a child that watches
+ * it (the Kafka broker) notices when the launcher is gone, even after a SIGKILL.
+ */
+final class ChildProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final CompletableFuture<String> readyLine = new CompletableFuture<>();
+
+    private ChildProcess(String name, Process process, Path log, String readyPrefix) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        Thread pump = new Thread(() -> pump(readyPrefix), name + "-log");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    static ChildProcess start(String name, List<String> command, Path logDir, String readyPrefix) throws IOException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ChildProcess(name, process, log, readyPrefix);
+    }
+
+    /** The line that starts with the ready prefix given at start, once the child printed it. */
+    String awaitReadyLine(Duration timeout) throws Exception {
+        try {
+            return readyLine.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(name + " did not become ready within " + timeout + "; see " + log);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    private void pump(String readyPrefix) {
+        try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                var out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                if (readyPrefix != null && !readyLine.isDone() && line.startsWith(readyPrefix)) {
+                    readyLine.complete(line);
+                }
+            }
+        } catch (IOException e) {
+            // The child is gone; its exit is reported by whoever waits for it.
+        } finally {
+            readyLine.completeExceptionally(new IllegalStateException(name + " exited; see " + log));
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the child has not exited within the grace period. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -100,8 +100,8 @@ public final class FrrRenderer {
 
     private static void sessionDefaults(StringBuilder out, String routerId) {
         out.append(" bgp router-id ").append(routerId).append('\n');
-        // Policy is the fabric's business; FRR's RFC 8212 default would drop every eBGP route without one.
-        out.append(" no bgp ebgp-requires-policy\n");
+        // No "no bgp ebgp-requires-policy": the datacenter profile already has it off, so FRR never shows the line
+        // and frr-reload.py would add it again on every reload.
         out.append(" no bgp default ipv4-unicast\n");
         out.append(" no bgp network import-check\n");
     }

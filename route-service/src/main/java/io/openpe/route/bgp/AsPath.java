@@ -27,12 +27,17 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
         List<AsPathSegment> segments = new ArrayList<>(2);
         int width = fourByte ? 4 : 2;
         while (value.isReadable()) {
-            int type = Wire.u8(value, what + " segment type");
+            int type = value.readUnsignedByte();
             if (type < AsPathSegment.AS_SET || type > AsPathSegment.AS_CONFED_SET) {
                 throw new DecodeException(what + ": unknown segment type " + type);
             }
-            int count = Wire.u8(value, what + " segment length");
-            Wire.need(value, count * width, what + " segment of " + count + " " + width + "-byte ASNs");
+            if (!value.isReadable()) {
+                Wire.need(value, 1, what + " segment length");
+            }
+            int count = value.readUnsignedByte();
+            if (value.readableBytes() < count * width) {
+                Wire.need(value, count * width, what + " segment of " + count + " " + width + "-byte ASNs");
+            }
             int[] asns = new int[count];
             for (int i = 0; i < count; i++) {
                 asns[i] = fourByte ? value.readInt() : value.readUnsignedShort();

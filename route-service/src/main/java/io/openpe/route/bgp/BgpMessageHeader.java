@@ -18,7 +18,9 @@ public record BgpMessageHeader(int length, int type) {
      * allows more than 4096) and, when {@code expectedType} is not 0, the type.
      */
     public static ByteBuf readBody(ByteBuf buf, int expectedType, String what) {
-        Wire.need(buf, LENGTH, what + " header");
+        if (buf.readableBytes() < LENGTH) {
+            Wire.need(buf, LENGTH, what + " header");
+        }
         long m1 = buf.readLong();
         long m2 = buf.readLong();
         if (m1 != -1L || m2 != -1L) {
@@ -32,6 +34,6 @@ public record BgpMessageHeader(int length, int type) {
         if (expectedType != 0 && type != expectedType) {
             throw new DecodeException(what + ": BGP message type " + type + ", expected " + expectedType);
         }
-        return Wire.slice(buf, length - LENGTH, what + " body of declared length " + (length - LENGTH));
+        return Wire.slice(buf, length - LENGTH, what + " body of declared length ", length - LENGTH, "");
     }
 }

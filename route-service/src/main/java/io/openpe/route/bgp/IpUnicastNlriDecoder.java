@@ -11,9 +11,10 @@ final class IpUnicastNlriDecoder implements NlriDecoder {
     @Override
     public void decode(ByteBuf nlri, AfiSafi afiSafi, boolean addPath, List<Nlri> out) {
         boolean v6 = afiSafi.afi() == 2;
-        String what = afiSafi.toString();
+        String what = v6 ? "ipv6-unicast" : "ipv4-unicast";
         while (nlri.isReadable()) {
-            long pathId = addPath ? Wire.u32(nlri, what + " path id") : Nlri.NO_PATH_ID;
+            long pathId = addPath ? Wire.u32(nlri, addPath && v6 ? "ipv6-unicast path id" : "ipv4-unicast path id")
+                    : Nlri.NO_PATH_ID;
             out.add(new IpUnicastRoute(pathId, IpPrefix.readEncoded(nlri, v6, what)));
         }
     }

@@ -78,6 +78,17 @@ public record PathAttributes(List<PathAttribute> all) {
         return out;
     }
 
+    /** How many attributes were kept raw. */
+    public int unknownCount() {
+        int n = 0;
+        for (PathAttribute a : all) {
+            if (a instanceof RawAttribute) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Attributes kept raw because we do not model them. */
     public List<RawAttribute> unknown() {
         return all.stream().filter(RawAttribute.class::isInstance).map(RawAttribute.class::cast).toList();

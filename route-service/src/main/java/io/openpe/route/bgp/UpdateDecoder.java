@@ -52,9 +52,9 @@ public final class UpdateDecoder {
             int flags = Wire.u8(field, "path attribute flags");
             int type = Wire.u8(field, "path attribute type");
             int length = (flags & FLAG_EXTENDED_LENGTH) != 0
-                    ? Wire.u16(field, "path attribute " + type + " extended length")
-                    : Wire.u8(field, "path attribute " + type + " length");
-            ByteBuf value = Wire.slice(field, length, "path attribute " + type + " value");
+                    ? Wire.u16(field, "path attribute ", type, " extended length")
+                    : Wire.u8(field, "path attribute ", type, " length");
+            ByteBuf value = Wire.slice(field, length, "path attribute ", type, " value");
             all.add(readAttribute(flags, type, value, context));
         }
         return new PathAttributes(all);
@@ -75,7 +75,9 @@ public final class UpdateDecoder {
             case PathAttribute.PMSI_TUNNEL -> pmsiTunnel(value);
             default -> new RawAttribute(flags, type, Wire.octets(value, value.readableBytes(), "attribute " + type));
         };
-        Wire.expectEnd(value, "path attribute " + type);
+        if (value.isReadable()) {
+            Wire.expectEnd(value, "path attribute " + type);
+        }
         return attribute;
     }
 

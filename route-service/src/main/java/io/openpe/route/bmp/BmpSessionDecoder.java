@@ -130,7 +130,7 @@ public final class BmpSessionDecoder {
         List<Nlri> withdrawn = update.withdrawn();
         routesAnnounced += announced.size();
         routesWithdrawn += withdrawn.size();
-        unknownAttributes += update.attributes().unknown().size();
+        unknownAttributes += update.attributes().unknownCount();
         unknownNlri += countUnknown(announced) + countUnknown(withdrawn);
         return new RouteMonitoring(peer, update);
     }

@@ -30,8 +30,11 @@ public final class EvpnNlriDecoder implements NlriDecoder {
     public static EvpnRoute decodeOne(ByteBuf nlri, boolean addPath) {
         long pathId = addPath ? Wire.u32(nlri, "EVPN path id") : Nlri.NO_PATH_ID;
         int type = Wire.u8(nlri, "EVPN route type");
-        int length = Wire.u8(nlri, "EVPN type " + type + " length");
-        ByteBuf value = Wire.slice(nlri, length, "EVPN type " + type + " value of declared length " + length);
+        int length = Wire.u8(nlri, "EVPN type ", type, " length");
+        if (nlri.readableBytes() < length) {
+            Wire.need(nlri, length, "EVPN type " + type + " value of declared length " + length);
+        }
+        ByteBuf value = nlri.readSlice(length);
         return switch (type) {
             case EvpnRoute.ETHERNET_AUTO_DISCOVERY -> EthernetAutoDiscovery.decode(value, pathId);
             case EvpnRoute.MAC_IP_ADVERTISEMENT -> MacIpAdvertisement.decode(value, pathId);

@@ -18,6 +18,31 @@ public final class Wire {
         }
     }
 
+    /**
+     * As {@link #need(ByteBuf, int, String)} with the field name given in parts ({@code head + number + tail}), so hot
+     * paths do not build a string unless the check fails.
+     */
+    public static void need(ByteBuf buf, int n, String head, long number, String tail) {
+        if (buf.readableBytes() < n) {
+            need(buf, n, head + number + tail);
+        }
+    }
+
+    public static int u8(ByteBuf buf, String head, long number, String tail) {
+        need(buf, 1, head, number, tail);
+        return buf.readUnsignedByte();
+    }
+
+    public static int u16(ByteBuf buf, String head, long number, String tail) {
+        need(buf, 2, head, number, tail);
+        return buf.readUnsignedShort();
+    }
+
+    public static ByteBuf slice(ByteBuf buf, int n, String head, long number, String tail) {
+        need(buf, n, head, number, tail);
+        return buf.readSlice(n);
+    }
+
     public static int u8(ByteBuf buf, String what) {
         need(buf, 1, what);
         return buf.readUnsignedByte();

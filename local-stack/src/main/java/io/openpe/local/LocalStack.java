@@ -18,17 +18,23 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Protobuf and Netty still use sun.misc.Unsafe; JDK 25 warns on every start without this. */
+    private static final String UNSAFE_OK = "--sun-misc-unsafe-memory-access=allow";
 
     private final StackOptions options;
     private final List<ChildProcess> services = new ArrayList<>();
     private ChildProcess kafka;
     private String bootstrapServers;
+    private volatile boolean stopping;
 
     private LocalStack(StackOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // While the stack stops, the plan printer's client sees the broker go away: expected, not worth a warning.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path root = Path.of(System.getProperty("openpe.root", ".")).toAbsolutePath().normalize();
         StackOptions options;
         try {
@@ -41,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stopping = true;
             System.out.println("\nstopping the local stack ...");
             stack.close();
             System.out.println("stopped: every process the local stack started has exited.");
@@ -54,7 +61,11 @@ public final class LocalStack implements AutoCloseable {
         }
         stack.printWhereToLook();
         try (PlanPrinter printer = new PlanPrinter(stack.bootstrapServers(), options.cluster())) {
-            printer.printUntilStopped(stack::anyServiceDied);
+            printer.printUntilStopped(() -> stack.stopping || stack.anyServiceDied());
+        }
+        if (stack.stopping) {
+            stopped.await();
+            return;
         }
         ChildProcess dead = stack.services.stream().filter(s -> !s.isAlive()).findFirst().orElse(null);
         if (dead != null) {
@@ -88,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Path logs = options.data().resolve("logs");
         System.out.println("starting Kafka (KRaft, single node) on 127.0.0.1:" + options.kafkaPort() + " ...");
-        kafka = ChildProcess.start("kafka", List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        kafka = ChildProcess.start("kafka", List.of(java(), "-Xmx512m", UNSAFE_OK,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
                 "io.openpe.testkit.kafka.KafkaBrokerMain", Integer.toString(options.kafkaPort()),
                 options.data().resolve("kafka").toString()), logs, "KAFKA READY ");
         bootstrapServers = kafka.awaitReadyLine(READY_TIMEOUT).substring("KAFKA READY ".length()).trim();
@@ -104,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private List<String> command(Service service) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", UNSAFE_OK,
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + options.httpPort(service),
                 "-Dquarkus.grpc.server.port=" + options.grpcPort(service),

@@ -101,11 +101,14 @@ public final class PlanCommand {
             if (outDir != null) {
                 Files.createDirectories(outDir);
             }
+            List<Node> all = new ArrayList<>();
             for (int index = 0; index < nodes; index++) {
-                String name = "node-" + index;
-                Node node = new Node(name, index, Map.of("kubernetes.io/hostname", name));
-                var plan = PlanProtos.numbered(PlanProtos.toProto(
-                        NodePlans.forNode(cluster, node, resolution.winners(), settings)), 1);
+                all.add(new Node("node-" + index, index, Map.of("kubernetes.io/hostname", "node-" + index)));
+            }
+            var planned = NodePlans.forNodes(cluster, all, resolution.winners(), settings);
+            for (Node node : all) {
+                String name = node.name();
+                var plan = PlanProtos.numbered(PlanProtos.toProto(planned.get(name)), 1);
                 String text = json.print(plan);
                 if (outDir == null) {
                     out.println(text);

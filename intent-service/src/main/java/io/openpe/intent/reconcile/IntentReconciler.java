@@ -62,6 +62,10 @@ public final class IntentReconciler {
     private record PublishedPlan(long generation, String hash, NodePlan plan) {
     }
 
+    /** What the last plan round planned from, so the next one can re-plan only what a change touches. */
+    private record Round(Map<String, Node> nodes, Intents winners, Map<String, NodePlan> plans) {
+    }
+
     private final String cluster;
     private final PlanSettings settings;
     private final TopicWriter writer;
@@ -70,6 +74,7 @@ public final class IntentReconciler {
     private final Map<String, Node> nodes = new TreeMap<>();
     private final Map<String, PublishedPlan> published = new HashMap<>();
     private volatile Map<String, io.openpe.intent.v1.NodePlan> currentPlans = Map.of();
+    private Round lastRound;
     private StatusSink statusSink = StatusSink.NONE;
     private Consumer<Map<String, Integer>> nodeIndexListener = indexes -> {
     };
@@ -255,12 +260,15 @@ public final class IntentReconciler {
                 Intents.of(accepted.values().stream().map(Accepted::intent).toList()));
     }
 
-    /** The complete desired state of each node. */
+    /**
+     * The complete desired state of each node. When only intents changed since the last round, nodes the change does
+     * not select keep their previous plan and the others are patched; otherwise every node is planned afresh.
+     */
     private Map<String, NodePlan> planNodes(Intents winners) {
-        Map<String, NodePlan> plans = new LinkedHashMap<>();
-        for (Node node : nodes.values()) {
-            plans.put(node.name(), NodePlans.forNode(cluster, node, winners, settings));
-        }
+        Map<String, NodePlan> plans = lastRound != null && lastRound.nodes().equals(nodes)
+                ? NodePlans.replan(cluster, lastRound.plans(), nodes.values(), lastRound.winners(), winners, settings)
+                : NodePlans.forNodes(cluster, nodes.values(), winners, settings);
+        lastRound = new Round(Map.copyOf(nodes), winners, plans);
         return plans;
     }
 

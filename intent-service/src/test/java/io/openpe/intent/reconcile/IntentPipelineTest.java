@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
 import io.openpe.intent.v1.ApplyRequest;
 import io.openpe.intent.v1.DeleteRequest;
 import io.openpe.intent.v1.IntentServiceGrpc;
@@ -62,6 +67,9 @@ class IntentPipelineTest {
     @GrpcClient("intent")
     IntentServiceGrpc.IntentServiceBlockingStub intents;
 
+    @GrpcClient("intent")
+    io.grpc.Channel channel;
+
     PlanTopic plans;
 
     @BeforeEach
@@ -72,6 +80,32 @@ class IntentPipelineTest {
     @AfterEach
     void close() {
         plans.close();
+    }
+
+    @Test
+    @Order(0)
+    void serverReflectionListsIntentServiceSoGrpcurlWorksWithoutProtoFiles() throws Exception {
+        var services = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+        var requests = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(new StreamObserver<>() {
+            @Override
+            public void onNext(ServerReflectionResponse response) {
+                services.complete(response.getListServicesResponse().getServiceList().stream()
+                        .map(ServiceResponse::getName).toList());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                services.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        assertTrue(services.get(10, java.util.concurrent.TimeUnit.SECONDS).contains("openpe.intent.v1.IntentService"),
+                services.get().toString());
+        requests.onCompleted();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.openpe.intent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.intent.directory.DirectorySource;
 import io.openpe.intent.directory.IntentDirectory;
 import io.openpe.intent.kube.KubernetesSource;
@@ -69,9 +70,11 @@ public class IntentServiceLifecycle {
 
     @Produces
     @Singleton
-    IntentReconciler reconciler(TopicWriter writer) {
+    IntentReconciler reconciler(TopicWriter writer, MeterRegistry registry) {
         PlanSettings settings = new PlanSettings(bmpAddress.map(a -> new BmpTarget(a, bmpPort)), underlayMtu, vxlanPort);
-        return new IntentReconciler(cluster, settings, writer);
+        IntentReconciler reconciler = new IntentReconciler(cluster, settings, writer);
+        reconciler.observer(new ReconcileMetrics(registry));
+        return reconciler;
     }
 
     void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes) {

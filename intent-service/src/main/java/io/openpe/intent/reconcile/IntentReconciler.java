@@ -76,6 +76,7 @@ public final class IntentReconciler {
     private volatile Map<String, io.openpe.intent.v1.NodePlan> currentPlans = Map.of();
     private Round lastRound;
     private StatusSink statusSink = StatusSink.NONE;
+    private ReconcileObserver observer = ReconcileObserver.NONE;
     private Consumer<Map<String, Integer>> nodeIndexListener = indexes -> {
     };
 
@@ -87,6 +88,10 @@ public final class IntentReconciler {
 
     public String cluster() {
         return cluster;
+    }
+
+    public synchronized void observer(ReconcileObserver observer) {
+        this.observer = observer;
     }
 
     public synchronized void statusSink(StatusSink sink) {
@@ -248,10 +253,12 @@ public final class IntentReconciler {
     // ---- one round: plan every node, publish what changed, report status
 
     private void reconcile() {
+        long start = System.nanoTime();
         ConflictResolution resolution = resolveConflicts();
         Map<String, NodePlan> plans = planNodes(resolution.winners());
-        publishChangedPlans(plans);
+        int published = publishChangedPlans(plans);
         reportStatus(resolution, plans);
+        observer.round(plans.size(), published, System.nanoTime() - start);
     }
 
     /** Cross-object rules over every accepted object: the first by namespace/name wins. */
@@ -273,7 +280,7 @@ public final class IntentReconciler {
     }
 
     /** Publishes only plans whose content changed (new generation), and tombstones plans of removed nodes. */
-    private void publishChangedPlans(Map<String, NodePlan> plans) {
+    private int publishChangedPlans(Map<String, NodePlan> plans) {
         List<TopicWriter.Entry> entries = new ArrayList<>();
         Map<String, PublishedPlan> next = new HashMap<>();
         Map<String, io.openpe.intent.v1.NodePlan> protos = new TreeMap<>(currentPlans);
@@ -309,6 +316,7 @@ public final class IntentReconciler {
         published.clear();
         published.putAll(next);
         currentPlans = Map.copyOf(protos);
+        return entries.size();
     }
 
     private void reportStatus() {
@@ -323,6 +331,7 @@ public final class IntentReconciler {
     }
 
     private void reportStatus(ConflictResolution resolution, Map<String, NodePlan> plans) {
+        observer.state(accepted.size(), invalid.size(), nodes.size(), resolution.rejected().size());
         statusSink.publish(ObjectStatuses.compute(accepted.values().stream().map(Accepted::intent).toList(),
                 invalid, resolution.rejected(), plans.values()));
     }
@@ -339,6 +348,7 @@ public final class IntentReconciler {
         ObjectValidation result = IntentValidation.validateObject(object, previous);
         if (result instanceof ObjectValidation.Rejected rejected) {
             invalid.put(id, rejected.errors());
+            observer.rejected(id.kind());
             LOG.warnf("rejected %s: %s", id, rejected.errors().stream().map(ResourceError::message).toList());
             return new Outcome.Rejected(id, rejected.errors());
         }

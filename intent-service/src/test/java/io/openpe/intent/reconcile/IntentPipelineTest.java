@@ -70,6 +70,9 @@ class IntentPipelineTest {
     @GrpcClient("intent")
     io.grpc.Channel channel;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
+    java.net.URI metricsUri;
+
     PlanTopic plans;
 
     @BeforeEach
@@ -167,7 +170,7 @@ class IntentPipelineTest {
 
     @Test
     @Order(3)
-    void invalidGrpcApplyIsRejectedWithObjectFieldAndReasonAndChangesNothing() {
+    void invalidGrpcApplyIsRejectedWithObjectFieldAndReasonAndChangesNothing() throws Exception {
         plans.drain();
         int before = plans.records().size();
         var response = intents.apply(ApplyRequest.newBuilder().setManifest("""
@@ -186,6 +189,10 @@ class IntentPipelineTest {
         assertTrue(error.getMessage().startsWith("L2VNI tenant-a/broken: spec.vni: "), error.getMessage());
         plans.drain();
         assertEquals(before, plans.records().size(), "a rejected object publishes nothing");
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                metricsUri).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("openpe_intent_rejected_total{kind=\"L2VNI\"} 1.0"), "rejection counted");
+        assertTrue(metrics.contains("openpe_intent_plans_published_total"), "plans counted");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the kernel objects we own from both namespaces: one {@code ip -d -j addr show} per namespace (links with
@@ -44,10 +45,15 @@ final class KernelReader {
             boolean neighSuppress, boolean portLearning, String alias, JsonNode data, List<String> addresses) {
     }
 
+    /** The three dumps run side by side: they are independent and each waits mostly on the kernel. */
     static KernelState read(Namespaces namespaces, List<String> sysctlKeys) {
+        CompletableFuture<List<Link>> host = CompletableFuture.supplyAsync(
+                () -> links(Netns.of(namespaces, Side.HOST)));
+        CompletableFuture<List<Sysctl>> sysctls = CompletableFuture.supplyAsync(
+                () -> sysctls(Netns.of(namespaces, Side.ROUTER), sysctlKeys));
         List<Link> routerLinks = links(Netns.of(namespaces, Side.ROUTER));
-        List<Link> hostLinks = links(Netns.of(namespaces, Side.HOST));
-        List<KernelObject> objects = new ArrayList<>(sysctls(Netns.of(namespaces, Side.ROUTER), sysctlKeys));
+        List<Link> hostLinks = host.join();
+        List<KernelObject> objects = new ArrayList<>(sysctls.join());
         objects.addAll(objectsOf(routerLinks, hostLinks));
         return new KernelState(objects, names(routerLinks), names(hostLinks));
     }

@@ -1,0 +1,181 @@
+package io.openpe.node.bench;
+
+import io.openpe.node.desired.DesiredState;
+import io.openpe.node.desired.KernelEnactment;
+import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.NodePlan;
+import io.openpe.node.desired.NodePlan.HostBridge;
+import io.openpe.node.desired.NodePlan.L2Domain;
+import io.openpe.node.desired.NodePlan.SourceRef;
+import io.openpe.node.desired.NodePlan.VethPair;
+import io.openpe.node.desired.NodePlan.VxlanPlan;
+import io.openpe.node.desired.SeedPlans;
+import io.openpe.node.linux.LinuxKernel;
+import io.openpe.testkit.netns.Exec;
+import io.openpe.testkit.netns.NetnsLab;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Converges N L2VNIs from empty, re-applies unchanged, removes all; then builds and deletes the same objects with a
+ * hand-written {@code ip -batch} per namespace, and prints the ratios. Not a test: run it by hand (needs root).
+ *
+ * <pre>
+ * ./mvnw -B -o -q -pl node-programmer test-compile
+ * java -cp "$(cat node-programmer/target/bench.classpath):node-programmer/target/classes:node-programmer/target/test-classes" \
+ *     io.openpe.node.bench.ConvergenceBench [count]
+ * </pre>
+ */
+public final class ConvergenceBench {
+
+    private static final int FIRST_VNI = 1000;
+
+    private ConvergenceBench() {
+    }
+
+    public static void main(String[] args) {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        NodePlan plan = plan(count);
+
+        // The hand-written batches first, in namespaces of their own, so neither side inherits the other's
+        // deferred kernel cleanup.
+        double batchCreate;
+        double batchDelete;
+        try (NetnsLab lab = NetnsLab.create()) {
+            String router = lab.namespace("r");
+            String host = lab.namespace("h");
+            long b0 = System.nanoTime();
+            batch(router, routerCommands(count, host));
+            batch(host, hostCommands(count));
+            long b1 = System.nanoTime();
+            batch(router, deleteRouterCommands(count));
+            batch(host, deleteHostCommands(count));
+            long b2 = System.nanoTime();
+            batchCreate = ms(b0, b1);
+            batchDelete = ms(b1, b2);
+        }
+
+        try (NetnsLab lab = NetnsLab.create()) {
+            Namespaces ns = Namespaces.of(lab.namespace("r"), lab.namespace("h"));
+            LinuxKernel kernel = new LinuxKernel(ns);
+
+            long t0 = System.nanoTime();
+            KernelEnactment create = kernel.apply(DesiredState.from(plan, ns));
+            long t1 = System.nanoTime();
+            check(create, "create");
+            List<Double> unchanged = new ArrayList<>();
+            int unchangedWrites = 0;
+            for (int i = 0; i < 5; i++) {
+                long u0 = System.nanoTime();
+                KernelEnactment again = kernel.apply(DesiredState.from(plan, ns));
+                unchanged.add(ms(u0, System.nanoTime()));
+                unchangedWrites += again.writes();
+            }
+            long t2 = System.nanoTime();
+            KernelEnactment removal = kernel.apply(DesiredState.from(SeedPlans.empty(), ns));
+            long t3 = System.nanoTime();
+            check(removal, "removal");
+
+            double converge = ms(t0, t1);
+            double remove = ms(t2, t3);
+            List<Double> sorted = unchanged.stream().sorted().toList();
+            System.out.printf("L2VNIs: %d (%d kernel objects)%n", count, create.changes().size());
+            System.out.printf("ip -batch create     : %9.1f ms%n", batchCreate);
+            System.out.printf("converge from empty  : %9.1f ms, %d kernel writes%n", converge, create.writes());
+            System.out.printf("ratio converge/batch : %9.2f (target <= 1.5)%n", converge / batchCreate);
+            System.out.printf("re-apply unchanged   : first %.1f ms, median %.1f ms, best %.1f ms; %d kernel writes"
+                    + " in 5 runs (target < 200 ms, 0 writes)%n", unchanged.getFirst(), sorted.get(2),
+                    sorted.getFirst(), unchangedWrites);
+            System.out.printf("ip -batch delete     : %9.1f ms%n", batchDelete);
+            System.out.printf("remove all           : %9.1f ms, %d kernel writes%n", remove, removal.writes());
+            System.out.printf("ratio remove/batch   : %9.2f%n", remove / batchDelete);
+        }
+    }
+
+    public static NodePlan plan(int count) {
+        List<L2Domain> domains = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long vni = FIRST_VNI + i;
+            domains.add(new L2Domain(new SourceRef("L2VNI", "bench", "l2-" + vni), vni, Optional.empty(), false,
+                    "br-pe-" + vni, new VxlanPlan("vni" + vni, vni, "100.65.0.0", 4789),
+                    new VethPair("pe-" + vni, "host-" + vni, 1450),
+                    Optional.of(new HostBridge("br-hs-" + vni, true)), Optional.of(gateway(i)),
+                    Optional.of(mac(vni))));
+        }
+        return SeedPlans.plan(Optional.of(SeedPlans.underlay(List.of())), List.of(), domains);
+    }
+
+    /** DESIGN §4: 00:f3 followed by vni+1 as four big-endian bytes. */
+    private static String mac(long vni) {
+        long v = vni + 1;
+        return String.format("00:f3:%02x:%02x:%02x:%02x", v >> 24 & 0xff, v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
+    }
+
+    private static String gateway(int i) {
+        return "10." + (100 + i / 256) + "." + (i % 256) + ".1/24";
+    }
+
+    /** The same objects the plan asks for, as an operator would write them for ip -batch. */
+    static List<String> routerCommands(int count, String hostNs) {
+        List<String> lines = new ArrayList<>(List.of("link set dev lo up", "addr add 100.65.0.0/32 dev lo"));
+        for (int i = 0; i < count; i++) {
+            long vni = FIRST_VNI + i;
+            lines.add("link add br-pe-" + vni + " address " + mac(vni) + " mtu 1450 up type bridge");
+            lines.add("link add vni" + vni + " mtu 1450 up type vxlan id " + vni
+                    + " local 100.65.0.0 dstport 4789 nolearning");
+            lines.add("link set dev vni" + vni + " master br-pe-" + vni);
+            lines.add("link set dev vni" + vni + " type bridge_slave neigh_suppress on learning off");
+            lines.add("link add pe-" + vni + " mtu 1450 up type veth peer name host-" + vni + " mtu 1450 netns "
+                    + hostNs);
+            lines.add("link set dev pe-" + vni + " master br-pe-" + vni);
+            lines.add("addr add " + gateway(i) + " dev br-pe-" + vni);
+        }
+        return lines;
+    }
+
+    static List<String> hostCommands(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long vni = FIRST_VNI + i;
+            lines.add("link add br-hs-" + vni + " up type bridge");
+            lines.add("link set dev host-" + vni + " master br-hs-" + vni);
+            lines.add("link set dev host-" + vni + " up");
+        }
+        return lines;
+    }
+
+    static List<String> deleteRouterCommands(int count) {
+        List<String> lines = new ArrayList<>(List.of("addr del 100.65.0.0/32 dev lo"));
+        for (int i = 0; i < count; i++) {
+            long vni = FIRST_VNI + i;
+            lines.add("link del pe-" + vni);
+            lines.add("link del vni" + vni);
+            lines.add("link del br-pe-" + vni);
+        }
+        return lines;
+    }
+
+    static List<String> deleteHostCommands(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add("link del br-hs-" + (FIRST_VNI + i));
+        }
+        return lines;
+    }
+
+    private static void batch(String namespace, List<String> lines) {
+        Exec.run(List.of("ip", "-n", namespace, "-batch", "-"), String.join("\n", lines) + "\n").orThrow();
+    }
+
+    private static void check(KernelEnactment enactment, String step) {
+        if (!enactment.failures().isEmpty()) {
+            throw new IllegalStateException(step + " failed: " + enactment.failures().subList(0,
+                    Math.min(5, enactment.failures().size())));
+        }
+    }
+
+    private static double ms(long from, long to) {
+        return (to - from) / 1e6;
+    }
+}

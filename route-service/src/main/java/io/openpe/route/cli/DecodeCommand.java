@@ -1,0 +1,297 @@
+package io.openpe.route.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.openpe.route.bgp.AfiSafi;
+import io.openpe.route.bgp.BgpOpen;
+import io.openpe.route.bgp.DecodingContext;
+import io.openpe.route.bgp.Nlri;
+import io.openpe.route.bmp.AddPathMode;
+import io.openpe.route.bmp.BmpDecodeResult;
+import io.openpe.route.bmp.BmpFraming;
+import io.openpe.route.bmp.BmpMessage;
+import io.openpe.route.bmp.BmpSessionDecoder;
+import io.openpe.route.bmp.Initiation;
+import io.openpe.route.bmp.PeerDown;
+import io.openpe.route.bmp.PeerKey;
+import io.openpe.route.bmp.PeerUp;
+import io.openpe.route.bmp.PerPeerHeader;
+import io.openpe.route.bmp.RouteMirroring;
+import io.openpe.route.bmp.RouteMonitoring;
+import io.openpe.route.bmp.StatsReport;
+import io.openpe.route.bmp.Termination;
+import io.openpe.route.bmp.Unknown;
+import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.publish.EvpnRoutes;
+import io.openpe.route.publish.RouteOrigin;
+import io.openpe.route.rib.AdjRibIn;
+import io.openpe.route.rib.PeerView;
+import io.openpe.route.rib.RibRoute;
+import io.openpe.route.rib.RouteChange;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code decode <file>}: reads a raw BMP byte stream (what a collector receives on its socket), and prints one JSON
+ * object per line for every message and for every route event the RIB derives from it, exactly as the service would
+ * publish the route (Protobuf JSON of {@code openpe.route.v1.EvpnRoute}, without a receive time so that the output
+ * depends on the bytes only). No Quarkus, no Kafka, no ports.
+ *
+ * <p>Options: {@code --cluster NAME} (default "local"), {@code --router ADDRESS} (the router address used in route
+ * keys, default "0.0.0.0"), {@code --add-path never|negotiated} (default never: FRR 8.4 does not encode path ids over
+ * BMP, DESIGN §6).
+ */
+public final class DecodeCommand {
+
+    private static final JsonFormat.Printer PROTO_JSON = JsonFormat.printer().omittingInsignificantWhitespace();
+
+    private final PrintStream out;
+    private final String cluster;
+    private final String router;
+    private final BmpSessionDecoder decoder;
+    private final AdjRibIn rib = new AdjRibIn();
+    private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
+    private String sysName = "";
+
+    private DecodeCommand(PrintStream out, String cluster, String router, AddPathMode addPath) {
+        this.out = out;
+        this.cluster = cluster;
+        this.router = router;
+        this.decoder = new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), addPath);
+    }
+
+    /** @return the process exit code: 0 decoded to the end, 1 the stream is broken, 2 bad arguments */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String file = null;
+        String cluster = "local";
+        String router = "0.0.0.0";
+        AddPathMode addPath = AddPathMode.NEVER;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--cluster", "--router", "--add-path" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage(err, a + " needs a value");
+                    }
+                    String v = args.get(++i);
+                    switch (a) {
+                        case "--cluster" -> cluster = v;
+                        case "--router" -> router = v;
+                        default -> {
+                            try {
+                                addPath = AddPathMode.valueOf(v.toUpperCase(Locale.ROOT));
+                            } catch (IllegalArgumentException e) {
+                                return usage(err, "--add-path is never or negotiated, not " + v);
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    if (file != null || a.startsWith("--")) {
+                        return usage(err, "unexpected argument " + a);
+                    }
+                    file = a;
+                }
+            }
+        }
+        if (file == null) {
+            return usage(err, "no file given");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        return new DecodeCommand(out, cluster, router, addPath).decodeStream(Unpooled.wrappedBuffer(bytes), err);
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println(problem);
+        err.println("usage: decode <file> [--cluster NAME] [--router ADDRESS] [--add-path never|negotiated]");
+        return 2;
+    }
+
+    /** Frames the stream as the server does (BmpFraming) and decodes every frame. */
+    int decodeStream(ByteBuf stream, PrintStream err) {
+        while (stream.isReadable()) {
+            int offset = stream.readerIndex();
+            int left = stream.readableBytes();
+            if (left < BmpFraming.COMMON_HEADER_LENGTH) {
+                err.println("truncated BMP common header at offset " + offset + ": " + left + " bytes left");
+                return 1;
+            }
+            long length = stream.getUnsignedInt(offset + BmpFraming.LENGTH_FIELD_OFFSET);
+            if (length > BmpFraming.MAX_FRAME_LENGTH || length < BmpFraming.COMMON_HEADER_LENGTH) {
+                err.println("BMP message length " + length + " at offset " + offset + " is out of range");
+                return 1;
+            }
+            if (length > left) {
+                err.println("truncated BMP message at offset " + offset + ": length " + length + ", " + left
+                        + " bytes left");
+                return 1;
+            }
+            BmpDecodeResult result = decoder.decode(stream.readSlice((int) length));
+            switch (result) {
+                case BmpDecodeResult.Decoded d -> handle(offset, d.message());
+                case BmpDecodeResult.Malformed m -> {
+                    JsonObject line = new JsonObject();
+                    line.addProperty("offset", offset);
+                    line.addProperty("malformed", m.messageType());
+                    line.addProperty("reason", m.reason());
+                    line.addProperty("fatal", m.fatal());
+                    out.println(line);
+                    if (m.fatal()) {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void handle(int offset, BmpMessage message) {
+        JsonObject line = new JsonObject();
+        line.addProperty("offset", offset);
+        switch (message) {
+            case Initiation m -> {
+                line.addProperty("message", "initiation");
+                m.sysName().ifPresent(n -> line.addProperty("sysName", n));
+                m.sysDescr().ifPresent(d -> line.addProperty("sysDescr", d));
+                sysName = m.sysName().orElse(sysName);
+                out.println(line);
+            }
+            case PeerUp m -> {
+                headers.put(m.peer().key(), m.peer());
+                line.addProperty("message", "peer-up");
+                line.add("peer", peer(m.peer()));
+                line.addProperty("localAddress", m.localAddress().toString());
+                line.addProperty("localPort", m.localPort());
+                line.addProperty("remotePort", m.remotePort());
+                line.add("sentOpen", open(m.sentOpen()));
+                line.add("receivedOpen", open(m.receivedOpen()));
+                DecodingContext context = m.decodingContext(m.peer().adjRibOut());
+                line.addProperty("fourByteAsn", context.fourByteAsn());
+                line.add("addPath", strings(context.addPath().stream().map(AfiSafi::toString).sorted().toList()));
+                out.println(line);
+            }
+            case PeerDown m -> {
+                line.addProperty("message", "peer-down");
+                line.add("peer", peer(m.peer()));
+                line.addProperty("reason", m.reason());
+                out.println(line);
+                events(rib.peerDown(m.peer().key()));
+            }
+            case RouteMonitoring m -> {
+                headers.put(m.peer().key(), m.peer());
+                line.addProperty("message", "route-monitoring");
+                line.add("peer", peer(m.peer()));
+                line.add("announced", strings(m.update().announced().stream().map(this::nlri).toList()));
+                line.add("withdrawn", strings(m.update().withdrawn().stream().map(this::nlri).toList()));
+                m.update().endOfRib().ifPresent(f -> line.addProperty("endOfRib", f.toString()));
+                out.println(line);
+                events(rib.apply(m));
+            }
+            case StatsReport m -> {
+                line.addProperty("message", "statistics-report");
+                line.add("peer", peer(m.peer()));
+                JsonObject stats = new JsonObject();
+                for (StatsReport.Statistic s : m.statistics()) {
+                    stats.addProperty(s.afiSafi() == null ? Integer.toString(s.type())
+                            : s.type() + "/" + s.afiSafi(), s.value());
+                }
+                line.add("statistics", stats);
+                line.add("skippedTypes", strings(m.skippedTypes().stream().map(String::valueOf).toList()));
+                out.println(line);
+            }
+            case Termination m -> {
+                line.addProperty("message", "termination");
+                m.reason().ifPresent(r -> line.addProperty("reason", r));
+                out.println(line);
+            }
+            case RouteMirroring m -> {
+                line.addProperty("message", "route-mirroring");
+                line.add("peer", peer(m.peer()));
+                out.println(line);
+            }
+            case Unknown m -> {
+                line.addProperty("message", "unknown");
+                line.addProperty("type", m.type());
+                line.addProperty("length", m.body().length());
+                out.println(line);
+            }
+        }
+    }
+
+    private String nlri(Nlri nlri) {
+        return nlri.afiSafi() + " " + nlri.key().text();
+    }
+
+    private void events(List<RouteChange> changes) {
+        for (RouteChange change : changes) {
+            PeerView view = change.peerView();
+            RouteOrigin origin = new RouteOrigin(cluster, router, sysName, headers.get(view.peer()), view.view());
+            switch (change) {
+                case RouteChange.Added a -> route("added", origin, a.route());
+                case RouteChange.Replaced r -> route("replaced", origin, r.route());
+                case RouteChange.Withdrawn w -> {
+                    JsonObject line = new JsonObject();
+                    line.addProperty("event", "withdrawn");
+                    line.addProperty("key", EvpnRoutes.key(cluster, router, view.peer(), view.view(), w.key()));
+                    out.println(line);
+                }
+            }
+        }
+    }
+
+    private void route(String event, RouteOrigin origin, RibRoute route) {
+        EvpnRoutes.toProto(origin, route, null).ifPresent(proto -> {
+            try {
+                out.println("{\"event\":\"" + event + "\",\"key\":" + new JsonPrimitive(proto.getRouteKey())
+                        + ",\"route\":" + PROTO_JSON.print(proto) + "}");
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static JsonObject peer(PerPeerHeader peer) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", peer.peerType());
+        o.addProperty("flags", String.format("0x%02x", peer.flags()));
+        o.addProperty("distinguisher", peer.distinguisher().toString());
+        o.addProperty("address", peer.address().toString());
+        o.addProperty("asn", peer.asn());
+        o.addProperty("bgpId", peer.bgpId().toString());
+        o.addProperty("view", EvpnRoutes.viewName(peer.view()));
+        o.addProperty("timestamp", peer.timestampSeconds() + "." + String.format("%06d", peer.timestampMicros()));
+        return o;
+    }
+
+    private static JsonObject open(BgpOpen open) {
+        JsonObject o = new JsonObject();
+        o.addProperty("asn", open.asn());
+        o.addProperty("bgpId", open.bgpId().toString());
+        o.addProperty("holdTime", open.holdTime());
+        o.add("families", strings(open.multiprotocolFamilies().stream().map(AfiSafi::toString).sorted().toList()));
+        return o;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,111 @@
+package io.openpe.route.publish;
+
+import com.google.protobuf.MessageLite;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.proto.kafka.ProtobufSerializer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the {@link PublishQueue} into Kafka from one thread, in queue order, with an idempotent producer and
+ * {@code acks=all} (DESIGN §8): one route key's records keep their order. When the broker is slow or gone,
+ * {@code send} blocks (max.block.ms is unbounded), the queue fills up, and the BMP sessions stop reading their sockets.
+ */
+@ApplicationScoped
+public class KafkaPublisher {
+
+    private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+
+    private final PublishQueue queue;
+    private final String bootstrapServers;
+    private final Counter sent;
+    private final Counter failed;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, MessageLite> producer;
+
+    @Inject
+    public KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "openpe.publish.queue-capacity", defaultValue = "10000") int capacity,
+            MeterRegistry registry) {
+        this.bootstrapServers = bootstrapServers;
+        this.queue = new PublishQueue(capacity);
+        this.sent = Counter.builder("openpe.publish.records").description("records acknowledged by Kafka")
+                .register(registry);
+        this.failed = Counter.builder("openpe.publish.failures").description("records Kafka did not accept")
+                .register(registry);
+        Gauge.builder("openpe.publish.queue.depth", queue, PublishQueue::size)
+                .description("records waiting for the Kafka producer").register(registry);
+        Gauge.builder("openpe.publish.queue.pauses", queue, PublishQueue::pauses)
+                .description("times a BMP session stopped reading because the queue was full").register(registry);
+    }
+
+    public PublishQueue queue() {
+        return queue;
+    }
+
+    void start(@Observes StartupEvent event) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "route-service",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE),
+                new StringSerializer(), new ProtobufSerializer<>());
+        running = true;
+        thread = Thread.ofPlatform().name("openpe-kafka-publisher").daemon().start(this::drain);
+    }
+
+    private void drain() {
+        while (running) {
+            try {
+                Outbound next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    continue;
+                }
+                producer.send(new ProducerRecord<>(next.topic(), next.key(), next.value()), (metadata, error) -> {
+                    if (error == null) {
+                        sent.increment();
+                    } else {
+                        failed.increment();
+                        LOG.errorf("Kafka did not accept %s key %s: %s", next.topic(), next.key(), error.getMessage());
+                    }
+                });
+            } catch (InterruptedException | InterruptException e) {
+                return;
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

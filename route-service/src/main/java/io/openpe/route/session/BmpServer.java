@@ -1,0 +1,122 @@
+package io.openpe.route.session;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.openpe.route.bmp.AddPathMode;
+import io.openpe.route.bmp.BmpFraming;
+import io.openpe.route.bmp.BmpSessionDecoder;
+import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.publish.KafkaPublisher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The BMP collector's TCP server (RFC 7854 §3.2: the router connects to the collector). Each connection gets its own
+ * pipeline: a {@link LengthFieldBasedFrameDecoder} set from {@link BmpFraming}, which rejects an oversize frame before
+ * buffering it (STYLE rule 11), then a {@link RouterSession}.
+ */
+@ApplicationScoped
+public class BmpServer {
+
+    private static final Logger LOG = Logger.getLogger(BmpServer.class);
+
+    private final Routers routers;
+    private final SessionMetrics metrics;
+    private final KafkaPublisher publisher;
+    private final String host;
+    private final int port;
+    private final int threads;
+    private final AddPathMode addPathMode;
+    private final Duration resyncGrace;
+    private final Optional<Path> captureDirectory;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private Channel server;
+
+    @Inject
+    public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher,
+            @ConfigProperty(name = "openpe.bmp.host", defaultValue = "0.0.0.0") String host,
+            @ConfigProperty(name = "openpe.bmp.port", defaultValue = "5000") int port,
+            @ConfigProperty(name = "openpe.bmp.threads", defaultValue = "2") int threads,
+            @ConfigProperty(name = "openpe.bmp.add-path", defaultValue = "never") String addPath,
+            @ConfigProperty(name = "openpe.bmp.resync-grace", defaultValue = "PT30S") Duration resyncGrace,
+            @ConfigProperty(name = "openpe.bmp.capture-directory") Optional<Path> captureDirectory) {
+        this.routers = routers;
+        this.metrics = metrics;
+        this.publisher = publisher;
+        this.host = host;
+        this.port = port;
+        this.threads = threads;
+        this.addPathMode = AddPathMode.valueOf(addPath.toUpperCase(java.util.Locale.ROOT));
+        this.resyncGrace = resyncGrace;
+        this.captureDirectory = captureDirectory;
+    }
+
+    void start(@Observes StartupEvent event) throws InterruptedException {
+        acceptor = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup(threads);
+        server = new ServerBootstrap().group(acceptor, workers).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channels.add(channel);
+                        captureDirectory.ifPresent(dir -> channel.pipeline().addLast("bmp-capture",
+                                new StreamRecorder(dir.resolve(channel.remoteAddress().getAddress().getHostAddress()
+                                        + ".bin"))));
+                        channel.pipeline().addLast("bmp-framing", new LengthFieldBasedFrameDecoder(
+                                BmpFraming.MAX_FRAME_LENGTH, BmpFraming.LENGTH_FIELD_OFFSET,
+                                BmpFraming.LENGTH_FIELD_LENGTH, BmpFraming.LENGTH_ADJUSTMENT,
+                                BmpFraming.INITIAL_BYTES_TO_STRIP, true));
+                        channel.pipeline().addLast("bmp-session", new RouterSession(routers, metrics,
+                                publisher.queue(), new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), addPathMode),
+                                resyncGrace, Clock.systemUTC()));
+                    }
+                })
+                .bind(host, port).sync().channel();
+        LOG.infof("BMP server listening on %s (ADD-PATH %s, re-sync grace %s)", server.localAddress(),
+                addPathMode, resyncGrace);
+    }
+
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server == null) {
+            return;
+        }
+        server.close().syncUninterruptibly();
+        for (Channel channel : channels) {
+            RouterSession session = channel.pipeline().get(RouterSession.class);
+            if (session != null) {
+                session.shuttingDown();
+            }
+        }
+        channels.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        acceptor.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,223 @@
+package io.openpe.route.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.bmp.BmpDecodeResult;
+import io.openpe.route.bmp.BmpMessage;
+import io.openpe.route.bmp.BmpSessionDecoder;
+import io.openpe.route.bmp.DecodeCounters;
+import io.openpe.route.bmp.Initiation;
+import io.openpe.route.bmp.PeerDown;
+import io.openpe.route.bmp.PeerUp;
+import io.openpe.route.bmp.RouteMirroring;
+import io.openpe.route.bmp.RouteMonitoring;
+import io.openpe.route.bmp.StatsReport;
+import io.openpe.route.bmp.Termination;
+import io.openpe.route.bmp.Unknown;
+import io.openpe.route.publish.BmpEvents;
+import io.openpe.route.publish.Outbound;
+import io.openpe.route.publish.PublishQueue;
+import io.openpe.route.rib.RouteChange;
+import io.openpe.route.session.SessionMetrics.CloseReason;
+import io.openpe.route.v1.BmpEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * One BMP session (one TCP connection from one router), at the end of the pipeline after the frame decoder: frame →
+ * {@link BmpSessionDecoder} → the router's RIB → Kafka. Runs on the channel's event loop. A fatal decoding error or a
+ * framing error ends this session only, with a counted reason and one log line naming the router; a malformed message
+ * that leaves the framing intact is counted and skipped. When the publish queue is full the session stops reading its
+ * socket until the queue has drained.
+ */
+final class RouterSession extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(RouterSession.class);
+
+    private final Routers routers;
+    private final SessionMetrics metrics;
+    private final PublishQueue queue;
+    private final BmpSessionDecoder decoder;
+    private final Duration resyncGrace;
+    private final Clock clock;
+    private RouterState router;
+    private volatile DecodeCounters counters = new DecodeCounters(0, 0, 0, 0, 0, 0, 0, 0);
+    private CloseReason closeReason = CloseReason.CONNECTION_CLOSED;
+    private String closeDetail = "";
+
+    RouterSession(Routers routers, SessionMetrics metrics, PublishQueue queue, BmpSessionDecoder decoder,
+            Duration resyncGrace, Clock clock) {
+        this.routers = routers;
+        this.metrics = metrics;
+        this.queue = queue;
+        this.decoder = decoder;
+        this.resyncGrace = resyncGrace;
+        this.clock = clock;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        SocketAddress remote = ctx.channel().remoteAddress();
+        router = routers.router(remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
+                : remote.toString());
+        routers.opened(this);
+        LOG.infof("BMP session of router %s opened from %s", router.address(), remote);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        BmpDecodeResult result;
+        try {
+            result = decoder.decode(frame);
+        } finally {
+            frame.release();
+        }
+        metrics.message();
+        switch (result) {
+            case BmpDecodeResult.Decoded decoded -> handle(ctx, decoded.message());
+            case BmpDecodeResult.Malformed malformed -> {
+                metrics.malformed(malformed.messageType(), malformed.fatal());
+                if (malformed.fatal()) {
+                    close(ctx, CloseReason.MALFORMED_HEADER, malformed.reason());
+                }
+            }
+        }
+        counters = decoder.counters();
+        pauseWhileQueueIsFull(ctx);
+    }
+
+    private void handle(ChannelHandlerContext ctx, BmpMessage message) {
+        String cluster = router.cluster();
+        String address = router.address();
+        switch (message) {
+            case Initiation init -> {
+                init.sysName().ifPresent(name -> routers.update(router, r -> r.sysName(name)));
+                event(BmpEvents.sessionUp(cluster, address, router.sysName(), init.sysDescr().orElse(""),
+                        clock.instant()));
+            }
+            case PeerUp up -> {
+                routers.update(router, r -> r.peerUp(up.peer()));
+                event(BmpEvents.peerUp(cluster, address, router.sysName(), up, clock.instant()));
+            }
+            case PeerDown down -> {
+                List<RouteChange> withdrawn = routers.change(router, r -> {
+                    r.peerDown(down.peer().key());
+                    return r.rib.peerDown(down.peer().key());
+                }, clock.instant());
+                event(BmpEvents.peerDown(cluster, address, router.sysName(), down, withdrawn.size(), clock.instant()));
+            }
+            case RouteMonitoring monitoring -> {
+                routers.change(router, r -> {
+                    r.seen(monitoring.peer());
+                    return r.rib.apply(monitoring);
+                }, clock.instant());
+                monitoring.update().endOfRib().ifPresent(family -> event(BmpEvents.endOfRib(cluster, address,
+                        router.sysName(), monitoring.peer(), family, clock.instant())));
+            }
+            case StatsReport stats -> event(BmpEvents.statistics(cluster, address, router.sysName(), stats,
+                    clock.instant()));
+            case Termination termination -> close(ctx, CloseReason.TERMINATION,
+                    termination.reason().map(r -> "reason " + r).orElse("no reason"));
+            case RouteMirroring _, Unknown _ -> {
+                // Counted by the decoder; nothing to keep (RFC 7854 §4.1 says to ignore unknown types).
+            }
+        }
+    }
+
+    private void event(BmpEvent event) {
+        queue.addAll(List.of(new Outbound(Topics.BMP_EVENTS, BmpEvents.key(router.cluster(), router.address()),
+                event)));
+    }
+
+    private void pauseWhileQueueIsFull(ChannelHandlerContext ctx) {
+        if (ctx.channel().config().isAutoRead() && queue.saturated()) {
+            ctx.channel().config().setAutoRead(false);
+            queue.whenDrained(() -> ctx.channel().eventLoop().execute(() -> ctx.channel().config().setAutoRead(true)));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        switch (cause) {
+            case TooLongFrameException e -> close(ctx, CloseReason.OVERSIZE_FRAME, e.getMessage());
+            case CorruptedFrameException e -> close(ctx, CloseReason.CORRUPT_FRAME, e.getMessage());
+            default -> close(ctx, CloseReason.IO_ERROR, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    private void close(ChannelHandlerContext ctx, CloseReason reason, String detail) {
+        if (closeReason == CloseReason.CONNECTION_CLOSED) {
+            closeReason = reason;
+            closeDetail = detail;
+        }
+        ctx.close();
+    }
+
+    /** Marks the shutdown reason before the server closes every channel. */
+    void shuttingDown() {
+        if (closeReason == CloseReason.CONNECTION_CLOSED) {
+            closeReason = CloseReason.SHUTDOWN;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        routers.closed(this);
+        metrics.closed(closeReason);
+        DecodeCounters seen = decoder.counters();
+        String detail = closeDetail.isEmpty() ? "" : ": " + closeDetail;
+        if (closeReason == CloseReason.CONNECTION_CLOSED || closeReason == CloseReason.TERMINATION
+                || closeReason == CloseReason.SHUTDOWN) {
+            LOG.infof("BMP session of router %s (%s) ended, %s%s, after %d messages", router.address(),
+                    router.sysName(), closeReason.tag(), detail, seen.messages());
+        } else {
+            LOG.warnf("BMP session of router %s (%s) closed, %s%s, after %d messages", router.address(),
+                    router.sysName(), closeReason.tag(), detail, seen.messages());
+        }
+        sessionLost(ctx);
+        event(BmpEvents.sessionDown(router.cluster(), router.address(), router.sysName(),
+                closeReason.tag() + detail, seen.messages(), clock.instant()));
+        super.channelInactive(ctx);
+    }
+
+    /**
+     * Keeps the router's routes, marked stale, for the re-sync grace time: a reconnect that re-advertises them
+     * publishes nothing, and whatever is still stale then is withdrawn (AdjRibIn's re-sync contract).
+     */
+    private void sessionLost(ChannelHandlerContext ctx) {
+        RouterState state = router;
+        routers.update(state, r -> {
+            r.sessionLost();
+            if (r.staleSweep != null) {
+                r.staleSweep.cancel(false);
+            }
+            try {
+                r.staleSweep = ctx.channel().eventLoop().parent().schedule(
+                        () -> routers.change(state, s -> s.rib.withdrawStale(), clock.instant()),
+                        resyncGrace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping: the routes die with the process, and Kafka keeps their last state.
+                r.staleSweep = null;
+            }
+        });
+    }
+
+    SessionStatus status() {
+        DecodeCounters c = counters;
+        RouterState r = router;
+        return new SessionStatus(r.address(), r.cluster(), r.sysName(), c.messages(), r.routeCount(), c.malformed(),
+                r.upPeers());
+    }
+}

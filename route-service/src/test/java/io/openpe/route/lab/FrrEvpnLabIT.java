@@ -1,0 +1,230 @@
+package io.openpe.route.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.session.BmpServer;
+import io.openpe.route.session.TopicTail;
+import io.openpe.route.v1.Encapsulation;
+import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListSessionsRequest;
+import io.openpe.route.v1.LocateMacRequest;
+import io.openpe.route.v1.MacLocation;
+import io.openpe.route.v1.RouteFilter;
+import io.openpe.route.v1.RouteServiceGrpc;
+import io.openpe.route.v1.VniSource;
+import io.openpe.testkit.frr.FrrInstance;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
+import io.openpe.testkit.netns.Exec;
+import io.openpe.testkit.netns.NetnsLab;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two FRR 8.4.4 routers (bgpd -M bmp) in network namespaces with an iBGP EVPN session over a veth, each with bridge
+ * br110 + VXLAN vni110 (L2 VNI 110, learning off), both streaming BMP to this route-service over a veth to the test's
+ * namespace. A MAC put on router A's bridge must appear, typed, on Kafka and over gRPC, and go away again.
+ *
+ * <p>With {@code -Dgolden.update=true} the BMP stream router B sent is copied to
+ * {@code src/test/resources/io/openpe/route/golden/} ({@link GoldenStreamTest} decodes it).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@TestProfile(FrrEvpnLabIT.Lab.class)
+@Tag("root")
+class FrrEvpnLabIT {
+
+    static final Path CAPTURES = tempDirectory();
+    static final String MAC = "02:aa:bb:00:00:01";
+    static final String VTEP_A = "192.168.77.1";
+    static final String VTEP_B = "192.168.77.2";
+    static final String GOLDEN = "frr-ibgp-evpn-router-b";
+
+    public static class Lab implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("openpe.cluster", "lab", "openpe.bmp.capture-directory", CAPTURES.toString());
+        }
+    }
+
+    @Inject
+    BmpServer server;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @GrpcClient("route")
+    RouteServiceGrpc.RouteServiceBlockingStub routes;
+
+    @Test
+    void macOnRouterABridgeBecomesATypedType2RouteAndIsWithdrawnAgain() throws Exception {
+        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        int octet = 1 + new SecureRandom().nextInt(250);
+        String collector = "172.31." + octet + ".1";
+        String routerA = "172.31." + octet + ".2";
+        String routerB = "172.31." + octet + ".6";
+        List<FrrInstance> daemons = new ArrayList<>();
+        try (NetnsLab lab = NetnsLab.create();
+             var evpn = new TopicTail<>(bootstrapServers, Topics.EVPN_ROUTES, EvpnRoute.parser())) {
+            try {
+                String a = lab.namespace("ra");
+                String b = lab.namespace("rb");
+                lab.veth(a, "eth0", b, "eth0");
+                lab.ip(a, "addr", "add", VTEP_A + "/24", "dev", "eth0");
+                lab.ip(b, "addr", "add", VTEP_B + "/24", "dev", "eth0");
+                bmpLink(lab, a, lab.prefix() + "a", "172.31." + octet + ".1/30", routerA + "/30");
+                bmpLink(lab, b, lab.prefix() + "b", "172.31." + octet + ".5/30", routerB + "/30");
+                // FRR first, then the VXLAN device (DESIGN §5: bgpd 8.x can crash if the VNI appears first).
+                daemons.add(FrrInstance.start(a, frrConfig("ra", VTEP_A, VTEP_B, collector)));
+                daemons.add(FrrInstance.start(b, frrConfig("rb", VTEP_B, VTEP_A, "172.31." + octet + ".5")));
+                l2Vni(lab, a, VTEP_A, "pa");
+                l2Vni(lab, b, VTEP_B, "pb");
+
+                // Router B's view of router A: what B received from its iBGP peer A, pre-policy.
+                String fromA = "lab/" + routerB + "/" + VTEP_A + "/adj-rib-in-pre-policy/";
+
+                // Type 3: A's inclusive multicast route carries VNI 110 in the PMSI label (RFC 8365 §5.1.3).
+                EvpnRoute imet = awaitRoute(evpn, fromA, r -> r.getRouteType() == 3);
+                assertEquals(VTEP_A, imet.getIp());
+                assertEquals(110, imet.getVni());
+                assertEquals(VniSource.VNI_SOURCE_PMSI, imet.getVniSource());
+                assertEquals(VTEP_A, imet.getPmsi().getTunnelEndpoint());
+                assertEquals(6, imet.getPmsi().getTunnelType());
+
+                lab.exec(a, "bridge", "fdb", "add", MAC, "dev", "pa", "master", "static").orThrow();
+                EvpnRoute mac = awaitRoute(evpn, fromA, r -> r.getRouteType() == 2 && r.getMac().equals(MAC));
+                assertEquals(110, mac.getVni());
+                assertTrue(mac.getRd().getValue().startsWith(VTEP_A + ":"), mac.getRd().getValue());
+                assertEquals(1, mac.getRd().getType(), "FRR's auto RD is router-id:index (type 1)");
+                assertEquals(VTEP_A, mac.getNextHop());
+                assertTrue(mac.getRouteTargetsList().contains("65001:110"), mac.getRouteTargetsList().toString());
+                assertEquals(Encapsulation.ENCAPSULATION_VXLAN, mac.getEncapsulation());
+                assertEquals(65001, mac.getPeer().getAsn());
+
+                var listed = routes.listRoutes(RouteFilter.newBuilder().setVni(110).setMac(MAC).build());
+                assertFalse(listed.getRoutesList().isEmpty());
+                assertTrue(listed.getRoutesList().stream().allMatch(r -> r.getNextHop().equals(VTEP_A)),
+                        listed.toString());
+                MacLocation location = routes.locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(MAC).build());
+                assertEquals(VTEP_A, location.getVtep());
+                assertEquals("lab", location.getCluster());
+                var sessions = routes.listSessions(ListSessionsRequest.getDefaultInstance()).getSessionsList();
+                assertTrue(sessions.stream().anyMatch(s -> s.getRouter().getAddress().equals(routerB)
+                        && s.getRouter().getSysName().equals("rb")), sessions.toString());
+
+                lab.exec(a, "bridge", "fdb", "del", MAC, "dev", "pa", "master", "static").orThrow();
+                evpn.awaitTombstone(mac.getRouteKey());
+
+                // Stopping the BGP session: router B reports Peer Down for A, and A's routes leave B's RIB.
+                daemons.get(0).vtysh("configure terminal", "router bgp 65001",
+                        "neighbor " + VTEP_B + " shutdown").orThrow();
+                evpn.awaitTombstone(imet.getRouteKey());
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routes.listRoutes(RouteFilter
+                        .newBuilder().setRouter(routerB).build()).getRoutesList().stream()
+                        .noneMatch(r -> r.getRouteKey().startsWith(fromA)));
+            } finally {
+                for (FrrInstance frr : daemons) {
+                    frr.close();
+                }
+            }
+        }
+        keepCapture(routerB);
+    }
+
+    private static EvpnRoute awaitRoute(TopicTail<EvpnRoute> evpn, String keyPrefix,
+            java.util.function.Predicate<EvpnRoute> condition) {
+        ConsumerRecord<String, EvpnRoute> record = evpn.await(Duration.ofSeconds(90),
+                r -> r.key().startsWith(keyPrefix) && r.value() != null && condition.test(r.value()));
+        return record.value();
+    }
+
+    /** A veth from the test's namespace to the router's, the collector's address on the test side. */
+    private static void bmpLink(NetnsLab lab, String namespace, String rootName, String rootAddress,
+            String routerAddress) {
+        Exec.run(List.of("ip", "link", "add", rootName, "type", "veth", "peer", "name", "bmp0", "netns", namespace))
+                .orThrow();
+        Exec.run(List.of("ip", "addr", "add", rootAddress, "dev", rootName)).orThrow();
+        Exec.run(List.of("ip", "link", "set", rootName, "up")).orThrow();
+        lab.ip(namespace, "addr", "add", routerAddress, "dev", "bmp0");
+        lab.ip(namespace, "link", "set", "bmp0", "up");
+    }
+
+    /** br110 with VXLAN vni110 (learning off, local = VTEP) and a veth port whose other end stays in the router. */
+    private static void l2Vni(NetnsLab lab, String namespace, String vtep, String port) {
+        lab.ip(namespace, "link", "add", "br110", "type", "bridge");
+        lab.ip(namespace, "link", "set", "br110", "up");
+        lab.ip(namespace, "link", "add", "vni110", "type", "vxlan", "id", "110", "local", vtep, "dstport", "4789",
+                "nolearning");
+        lab.ip(namespace, "link", "set", "vni110", "master", "br110");
+        lab.ip(namespace, "link", "set", "vni110", "up");
+        lab.ip(namespace, "link", "add", port, "type", "veth", "peer", "name", port + "x");
+        lab.ip(namespace, "link", "set", port, "master", "br110");
+        lab.ip(namespace, "link", "set", port, "up");
+        lab.ip(namespace, "link", "set", port + "x", "up");
+    }
+
+    private String frrConfig(String hostname, String self, String neighbor, String collector) {
+        return """
+                frr defaults datacenter
+                hostname %1$s
+                !
+                router bgp 65001
+                 bgp router-id %2$s
+                 no bgp default ipv4-unicast
+                 neighbor %3$s remote-as 65001
+                 !
+                 address-family l2vpn evpn
+                  neighbor %3$s activate
+                  neighbor %3$s soft-reconfiguration inbound
+                  advertise-all-vni
+                 exit-address-family
+                 !
+                 bmp targets openpe
+                  bmp monitor l2vpn evpn pre-policy
+                  bmp monitor l2vpn evpn post-policy
+                  bmp connect %4$s port %5$d min-retry 100 max-retry 1000
+                 exit
+                exit
+                !
+                """.formatted(hostname, self, neighbor, collector, server.port());
+    }
+
+    private static void keepCapture(String router) throws IOException {
+        Path capture = CAPTURES.resolve(router + ".bin");
+        assertTrue(Files.size(capture) > 0, "BMP bytes of router B were captured");
+        if (Boolean.getBoolean("golden.update")) {
+            Path golden = Path.of("src/test/resources/io/openpe/route/golden");
+            Files.createDirectories(golden);
+            Files.copy(capture, golden.resolve(GOLDEN + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("opt-bmp-capture-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -55,7 +55,7 @@ final class KernelReader {
         List<Link> hostLinks = host.join();
         List<KernelObject> objects = new ArrayList<>(sysctls.join());
         objects.addAll(objectsOf(routerLinks, hostLinks));
-        return new KernelState(objects, names(routerLinks), names(hostLinks));
+        return new KernelState(objects, addressesByLink(routerLinks), addressesByLink(hostLinks));
     }
 
     static List<KernelObject> objectsOf(List<Link> routerLinks, List<Link> hostLinks) {
@@ -73,7 +73,8 @@ final class KernelReader {
             if (object.orElse(null) instanceof Veth veth) {
                 pairedHostEnds.add(veth.hostName());
             }
-            if (object.isPresent() || Loopback.NAME.equals(link.name())) {
+            // A moved NIC's addresses and master are the operator's underlay configuration, not ours.
+            if ((object.isPresent() && !(object.get() instanceof NicPlacement)) || Loopback.NAME.equals(link.name())) {
                 objects.addAll(attachments(Side.ROUTER, link, Loopback.NAME.equals(link.name())));
             }
         }
@@ -215,9 +216,9 @@ final class KernelReader {
         return sysctls;
     }
 
-    private static Set<String> names(List<Link> links) {
-        Set<String> names = new HashSet<>();
-        links.forEach(link -> names.add(link.name()));
-        return names;
+    private static Map<String, List<String>> addressesByLink(List<Link> links) {
+        Map<String, List<String>> byLink = new HashMap<>();
+        links.forEach(link -> byLink.put(link.name(), link.addresses()));
+        return byLink;
     }
 }

@@ -13,6 +13,7 @@ import io.openpe.node.kernel.KernelDiff;
 import io.openpe.node.kernel.KernelObject;
 import io.openpe.node.kernel.KernelState;
 import io.openpe.node.kernel.LinkMaster;
+import io.openpe.node.kernel.NicPlacement;
 import io.openpe.node.kernel.Side;
 import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.kernel.Veth;
@@ -74,7 +75,9 @@ public final class LinuxKernel {
         Map<Phase, List<String>> owners = new EnumMap<>(Phase.class);
         Map<String, List<BatchLine>> linesByChange = new HashMap<>();
         for (KernelChange change : changes) {
-            linesByChange.put(change.id(), lines.of(change));
+            List<BatchLine> changeLines = new ArrayList<>(lines.of(change));
+            changeLines.addAll(nicAddressesCarriedAlong(change, actual));
+            linesByChange.put(change.id(), changeLines);
         }
 
         // VRFs first, alone: whether they exist decides what the other batches may name.
@@ -130,6 +133,28 @@ public final class LinuxKernel {
         }
         return new KernelEnactment(changes, results(wanted, changes, failed), writes,
                 vrfSupport.stream().toList());
+    }
+
+    /**
+     * Moving a link to another namespace drops its addresses; a NIC keeps its underlay addresses across the move
+     * (into the router namespace, and back to the host when the Underlay no longer names it).
+     */
+    private static List<BatchLine> nicAddressesCarriedAlong(KernelChange change, KernelState actual) {
+        if (!(change.object() instanceof NicPlacement nic)) {
+            return List.of();
+        }
+        return switch (change) {
+            case KernelChange.Create c -> actual.addressesOf(Side.HOST, nic.name()).stream()
+                    .map(cidr -> new BatchLine(Phase.ROUTER, "addr add " + cidr + " dev " + nic.name())).toList();
+            case KernelChange.Delete d -> {
+                List<BatchLine> back = new ArrayList<>(actual.addressesOf(Side.ROUTER, nic.name()).stream()
+                        .map(cidr -> new BatchLine(Phase.HOST_LAST, "addr add " + cidr + " dev " + nic.name()))
+                        .toList());
+                back.add(new BatchLine(Phase.HOST_LAST, "link set dev " + nic.name() + " up"));
+                yield back;
+            }
+            case KernelChange.Modify m -> List.of();
+        };
     }
 
     /** Why a change cannot be sent: a VRF it needs is missing, or a link it names will not exist. */
@@ -216,8 +241,8 @@ public final class LinuxKernel {
         private final Map<Side, Set<String>> names = new EnumMap<>(Side.class);
 
         LinkPresence(KernelState actual) {
-            names.put(Side.ROUTER, new HashSet<>(actual.routerLinks()));
-            names.put(Side.HOST, new HashSet<>(actual.hostLinks()));
+            names.put(Side.ROUTER, new HashSet<>(actual.links(Side.ROUTER)));
+            names.put(Side.HOST, new HashSet<>(actual.links(Side.HOST)));
         }
 
         boolean has(Side side, String name) {

@@ -7,6 +7,7 @@ import io.openpe.node.kernel.KernelChange.Create;
 import io.openpe.node.kernel.KernelChange.Delete;
 import io.openpe.node.kernel.KernelChange.Modify;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -22,7 +23,7 @@ class KernelDiffTest {
     private static final Veth VETH110 = Veth.desired("pe-110", "host-110", 1450);
 
     private static KernelState actual(KernelObject... objects) {
-        return new KernelState(List.of(objects), Set.of(), Set.of());
+        return new KernelState(List.of(objects), Map.of(), Map.of());
     }
 
     @Test

@@ -49,6 +49,8 @@ class LinuxKernelIT {
         host = lab.namespace("h");
         String fabric = lab.namespace("f");
         lab.veth(host, "toswitch", fabric, "tonode");
+        // The NIC's underlay address (RFC 5737-free lab range from the seeds, only inside the lab).
+        lab.ip(host, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
         namespaces = Namespaces.of(router, host);
     }
 
@@ -101,6 +103,7 @@ class LinuxKernelIT {
         assertEquals(Set.of("100.65.0.0/32"), addresses(r.get("lo")));
         assertTrue(up(r.get("lo")));
         assertTrue(up(r.get("toswitch")), "the NIC is raised in the router namespace");
+        assertEquals(Set.of("192.168.11.3/24"), addresses(r.get("toswitch")), "the NIC keeps its address");
 
         Map<String, JsonNode> h = links(host);
         assertEquals(Set.of("lo", "br-hs-110", "host-110"), h.keySet(), "the NIC left the host namespace");
@@ -162,6 +165,8 @@ class LinuxKernelIT {
         Map<String, JsonNode> h = links(host);
         assertEquals(Set.of("lo", "toswitch"), h.keySet());
         assertEquals("", h.get("toswitch").path("ifalias").asText(""), "our mark is gone with the move back");
+        assertEquals(Set.of("192.168.11.3/24"), addresses(h.get("toswitch")), "the address came back with it");
+        assertTrue(up(h.get("toswitch")));
         assertEquals(0, apply(kernel, SeedPlans.empty()).writes());
     }
 

@@ -10,5 +10,5 @@ import java.util.Optional;
  */
 public record L2DomainPlan(ObjectId source, long vni, Optional<String> vrf, boolean vrfNodeLocal, String bridge,
     VxlanPlan vxlan, VethPlan veth, HostBridgePlan hostBridge, Optional<String> gatewayIp,
-    Optional<String> gatewayMac) {
+    Optional<String> gatewayMac) implements DomainPlan {
 }

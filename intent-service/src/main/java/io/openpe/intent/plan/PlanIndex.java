@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The winning intents prepared for planning many nodes: everything that is the same on every node (names, route
@@ -38,6 +39,7 @@ public final class PlanIndex {
   private final List<L2Template> l2Templates;
   private final Map<ObjectId, L3Template> l3ById = new HashMap<>();
   private final Map<ObjectId, L2Template> l2ById = new HashMap<>();
+  private final Map<String, List<L3Template>> l3ByVrf = new HashMap<>();
   private final Map<String, List<L2Template>> l2ByVrf = new HashMap<>();
 
   private record L3Template(L3Vni intent, String vrf, String bridge, String vxlan, int port, List<String> exportRts,
@@ -66,6 +68,7 @@ public final class PlanIndex {
           new VethPlan(InterfaceNames.routerVeth(intent.vni()), InterfaceNames.hostVeth(intent.vni()), vethMtu));
       l3.add(t);
       l3ById.put(intent.id(), t);
+      l3ByVrf.computeIfAbsent(t.vrf(), v -> new ArrayList<>()).add(t);
     }
     List<L2Template> l2 = new ArrayList<>();
     for (L2Vni intent : winners.l2Vnis()) {
@@ -105,7 +108,7 @@ public final class PlanIndex {
     List<L2DomainPlan> l2Domains = new ArrayList<>();
     for (L2Template t : l2Templates) {
       if (t.intent().nodeSelector().matches(node.labels())) {
-        planL2(t, node, underlay, vrfs, l2Domains, rejections, warnings);
+        planL2(t, node, underlay, vrfs::contains, l2Domains, rejections, warnings);
       }
     }
     return assemble(cluster, node, underlay, l3Domains, l2Domains, rejections, warnings);
@@ -124,16 +127,11 @@ public final class PlanIndex {
       return forNode(cluster, node);
     }
     UnderlayContext underlay = underlayFor(node);
-    Set<ObjectId> changed = diff.ids();
-    Set<String> touchedVrfs = diff.l3Vrfs();
+    // The L2VNIs planned again: the changed ones, and those in a VRF whose L3VNI changed (they may become node-local
+    // or stop being so). An unchanged L2VNI has the same VNI before and after, so its old domain is found by that VNI.
     Set<ObjectId> l2Again = new HashSet<>();
-    List<L2DomainPlan> l2Domains = new ArrayList<>(previous.l2Domains());
-    for (L2DomainPlan domain : previous.l2Domains()) {
-      if (domain.vrf().isPresent() && touchedVrfs.contains(domain.vrf().get())) {
-        l2Again.add(domain.source());
-      }
-    }
-    for (String vrf : touchedVrfs) {
+    List<L2Vni> oldL2 = diff.oldL2();
+    for (String vrf : diff.l3Vrfs()) {
       l2ByVrf.getOrDefault(vrf, List.of()).forEach(t -> l2Again.add(t.intent().id()));
     }
     for (var intent : diff.newVersions()) {
@@ -141,40 +139,73 @@ public final class PlanIndex {
         l2Again.add(intent.id());
       }
     }
-    for (L2Vni old : diff.oldL2()) {
-      l2Again.add(old.id());
-    }
-    Set<ObjectId> dropped = new HashSet<>(changed);
-    dropped.addAll(l2Again);
+    oldL2.forEach(old -> l2Again.add(old.id()));
 
-    List<L3DomainPlan> l3Domains = new ArrayList<>(previous.l3Domains());
-    for (L3Vni old : diff.oldL3()) {
-      removeByVni(l3Domains, old.vni().value(), old.id(), L3DomainPlan::vni, L3DomainPlan::source);
-    }
-    l2Domains.removeIf(domain -> l2Again.contains(domain.source()));
-    List<Rejection> rejections = new ArrayList<>(previous.rejections());
-    rejections.removeIf(r -> dropped.contains(r.object()));
-    List<PlanWarning> warnings = new ArrayList<>(previous.warnings());
-    warnings.removeIf(w -> dropped.contains(w.object()));
-
+    // A domain list changes only where the diff touches it; the new list shares every other domain with the previous
+    // plan, so a change to one VNI costs one array copy per node it selects, not a rebuild of every domain.
+    List<Rejection> addedRejections = new ArrayList<>();
+    List<PlanWarning> addedWarnings = new ArrayList<>();
     List<L3DomainPlan> addedL3 = new ArrayList<>();
     for (var intent : diff.newVersions()) {
       L3Template t = intent instanceof L3Vni ? l3ById.get(intent.id()) : null;
       if (t != null && t.intent().nodeSelector().matches(node.labels())) {
-        planL3(t, node, underlay, addedL3, rejections);
+        planL3(t, node, underlay, addedL3, addedRejections);
       }
     }
-    addedL3.forEach(domain -> insertByVni(l3Domains, domain, domain.vni(), L3DomainPlan::vni));
-    Set<String> vrfs = l2Again.isEmpty() ? Set.of() : vrfsOf(l3Domains);
-    List<L2DomainPlan> addedL2 = new ArrayList<>();
-    for (ObjectId id : l2Again) {
-      L2Template t = l2ById.get(id);
-      if (t != null && t.intent().nodeSelector().matches(node.labels())) {
-        planL2(t, node, underlay, vrfs, addedL2, rejections, warnings);
+    List<DomainList.Key> removedL3 = diff.oldL3().stream()
+        .map(old -> new DomainList.Key(old.vni().value(), old.id())).toList();
+    DomainList<L3DomainPlan> l3Domains = DomainList.of(previous.l3Domains()).patched(removedL3, addedL3);
+
+    DomainList<L2DomainPlan> l2Domains = DomainList.of(previous.l2Domains());
+    if (!l2Again.isEmpty()) {
+      List<L2DomainPlan> addedL2 = new ArrayList<>();
+      List<DomainList.Key> removedL2 = new ArrayList<>();
+      oldL2.forEach(old -> removedL2.add(new DomainList.Key(old.vni().value(), old.id())));
+      for (ObjectId id : l2Again) {
+        L2Template t = l2ById.get(id);
+        if (t == null) {
+          continue;
+        }
+        removedL2.add(new DomainList.Key(t.intent().vni().value(), id));
+        if (t.intent().nodeSelector().matches(node.labels())) {
+          planL2(t, node, underlay, vrf -> definesVrf(l3Domains, vrf), addedL2, addedRejections, addedWarnings);
+        }
+      }
+      l2Domains = l2Domains.patched(removedL2, addedL2);
+    }
+
+    Set<ObjectId> dropped = new HashSet<>(diff.ids());
+    dropped.addAll(l2Again);
+    List<Rejection> rejections = previous.rejections();
+    if (!addedRejections.isEmpty() || rejections.stream().anyMatch(r -> dropped.contains(r.object()))) {
+      rejections = new ArrayList<>(rejections);
+      rejections.removeIf(r -> dropped.contains(r.object()));
+      rejections.addAll(addedRejections);
+      rejections.sort(REJECTION_ORDER);
+    }
+    List<PlanWarning> warnings = previous.warnings();
+    if (!addedWarnings.isEmpty() || warnings.stream().anyMatch(w -> dropped.contains(w.object()))) {
+      warnings = new ArrayList<>(warnings);
+      warnings.removeIf(w -> dropped.contains(w.object()));
+      warnings.addAll(addedWarnings);
+      warnings.sort(WARNING_ORDER);
+    }
+    return new NodePlan(cluster, node.name(), node.index(), underlay.plan(), l3Domains, l2Domains, settings.bmp(),
+        rejections, warnings);
+  }
+
+  /**
+   * True when one of {@code l3Domains} (a node's, sorted by VNI, planned from this index) defines {@code vrf}: found
+   * through the L3VNIs of that VRF instead of collecting every VRF of the node.
+   */
+  private boolean definesVrf(DomainList<L3DomainPlan> l3Domains, String vrf) {
+    for (L3Template t : l3ByVrf.getOrDefault(vrf, List.of())) {
+      int at = l3Domains.indexOf(t.intent().vni().value());
+      if (at >= 0 && l3Domains.get(at).vrf().equals(vrf)) {
+        return true;
       }
     }
-    addedL2.forEach(domain -> insertByVni(l2Domains, domain, domain.vni(), L2DomainPlan::vni));
-    return assemble(cluster, node, underlay, l3Domains, l2Domains, rejections, warnings);
+    return false;
   }
 
   /** DESIGN §3/§4: one Underlay per node, the first by namespace/name; the others are rejected on this node. */
@@ -254,14 +285,14 @@ public final class PlanIndex {
         routerMac));
   }
 
-  private static void planL2(L2Template t, Node node, UnderlayContext underlay, Set<String> vrfs,
+  private static void planL2(L2Template t, Node node, UnderlayContext underlay, Predicate<String> vrfOnNode,
       List<L2DomainPlan> out, List<Rejection> rejections, List<PlanWarning> warnings) {
     L2Vni intent = t.intent();
     if (underlay.plan().isEmpty()) {
       rejections.add(new Rejection(intent.id(), "spec.nodeSelector", underlay.missingReason()));
       return;
     }
-    boolean nodeLocal = t.vrf().isPresent() && !vrfs.contains(t.vrf().get());
+    boolean nodeLocal = t.vrf().isPresent() && !vrfOnNode.test(t.vrf().get());
     if (nodeLocal) {
       warnings.add(new PlanWarning(intent.id(), "spec.vrf", "no L3VNI on node " + node.name() + " defines VRF "
           + t.vrf().get() + ": the VRF is local to this node, its gateway answers only here and no type-5 routes"
@@ -284,37 +315,5 @@ public final class PlanIndex {
     Set<String> vrfs = new HashSet<>();
     domains.forEach(d -> vrfs.add(d.vrf()));
     return vrfs;
-  }
-
-  private static <T> void removeByVni(List<T> sorted, long vni, ObjectId source,
-      java.util.function.ToLongFunction<T> vniOf, java.util.function.Function<T, ObjectId> sourceOf) {
-    int at = search(sorted, vni, vniOf);
-    if (at >= 0 && sourceOf.apply(sorted.get(at)).equals(source)) {
-      sorted.remove(at);
-    }
-  }
-
-  private static <T> void insertByVni(List<T> sorted, T element, long vni,
-      java.util.function.ToLongFunction<T> vniOf) {
-    int at = search(sorted, vni, vniOf);
-    sorted.add(at >= 0 ? at : -at - 1, element);
-  }
-
-  /** Binary search by VNI; winners have unique VNIs, so a VNI finds at most one element. */
-  private static <T> int search(List<T> sorted, long vni, java.util.function.ToLongFunction<T> vniOf) {
-    int low = 0;
-    int high = sorted.size() - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      long value = vniOf.applyAsLong(sorted.get(mid));
-      if (value < vni) {
-        low = mid + 1;
-      } else if (value > vni) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(low + 1);
   }
 }

@@ -159,7 +159,19 @@ class NodePlansTest {
 
   @Test
   void randomChangesPatchToTheFullPlan() {
-    Random random = new Random(7);
+    randomWalk("100.65.0.0/24", 7);
+  }
+
+  @Test
+  void randomChangesPatchToTheFullPlanWhenSomeNodesGetRejections() {
+    // A /28 VTEP pool has 16 addresses for 20 nodes: the last nodes cannot be planned, and every domain selecting them
+    // becomes a rejection that the patch must drop and add like the domains.
+    assertTrue(randomWalk("100.65.0.0/28", 11) > 20, "the walk must have planned rejections");
+  }
+
+  /** Returns in how many steps some plan had a rejection. */
+  private static int randomWalk(String vtepCidr, long seed) {
+    Random random = new Random(seed);
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       nodes.add(new Node("n" + i, i, Map.of("zone", "z" + (i % 4))));
@@ -167,8 +179,9 @@ class NodePlansTest {
     List<NodeSelector> selectors = List.of(NodeSelector.ALL, new NodeSelector(Map.of("zone", "z1"), List.of()),
         new NodeSelector(Map.of(), List.of(new NodeSelector.Requirement("zone", NodeSelector.Operator.NotIn,
             java.util.Set.of("z2")))));
-    Intents current = Intents.of(List.of(underlay("u", NodeSelector.ALL, "100.65.0.0/24")));
+    Intents current = Intents.of(List.of(underlay("u", NodeSelector.ALL, vtepCidr)));
     Map<String, NodePlan> plans = NodePlans.forNodes("c", nodes, current, PlanSettings.DEFAULTS);
+    int withRejections = 0;
     for (int step = 0; step < 200; step++) {
       int id = random.nextInt(15);
       String vrf = "v" + random.nextInt(4);
@@ -188,7 +201,11 @@ class NodePlansTest {
       assertEquals(NodePlans.forNodes("c", nodes, next, PlanSettings.DEFAULTS), patched, "step " + step);
       plans = patched;
       current = next;
+      if (plans.values().stream().anyMatch(plan -> !plan.rejections().isEmpty())) {
+        withRejections++;
+      }
     }
     assertTrue(current.size() > 5, "the walk must have built up some intents");
+    return withRejections;
   }
 }

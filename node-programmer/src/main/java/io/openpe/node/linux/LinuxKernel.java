@@ -20,7 +20,7 @@ import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +73,12 @@ public final class LinuxKernel {
         LinkPresence links = new LinkPresence(actual);
         Map<Phase, List<String>> batches = new EnumMap<>(Phase.class);
         Map<Phase, List<String>> owners = new EnumMap<>(Phase.class);
-        Map<String, List<BatchLine>> linesByChange = new HashMap<>();
+        // By identity, not id: a replacement is a delete and a create of the same id.
+        Map<KernelChange, List<BatchLine>> linesByChange = new IdentityHashMap<>();
         for (KernelChange change : changes) {
             List<BatchLine> changeLines = new ArrayList<>(lines.of(change));
             changeLines.addAll(nicAddressesCarriedAlong(change, actual));
-            linesByChange.put(change.id(), changeLines);
+            linesByChange.put(change, changeLines);
         }
 
         // VRFs first, alone: whether they exist decides what the other batches may name.
@@ -88,7 +89,7 @@ public final class LinuxKernel {
                 vrfCreates.forEach(c -> failed.put(c.id(), NO_VRF));
             } else {
                 List<String> commands = vrfCreates.stream()
-                        .map(c -> linesByChange.get(c.id()).getFirst().command()).toList();
+                        .map(c -> linesByChange.get(c).getFirst().command()).toList();
                 Map<Integer, String> errors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), commands);
                 writes += commands.size();
                 for (int i = 0; i < vrfCreates.size(); i++) {
@@ -119,7 +120,7 @@ public final class LinuxKernel {
                 continue;
             }
             links.track(change);
-            for (BatchLine line : linesByChange.get(change.id())) {
+            for (BatchLine line : linesByChange.get(change)) {
                 batches.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(line.command());
                 owners.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(change.id());
             }

@@ -220,6 +220,45 @@ class LinuxKernelIT {
         assertEquals(failed.keySet(), again.failures().stream().map(ObjectResult::object).collect(Collectors.toSet()));
     }
 
+    @Test
+    void anL3vniHostSessionKeepsItsHostSideWhileTheVrfSideFails() throws Exception {
+        NodePlan plan = SeedPlans.plan(Optional.of(SeedPlans.underlay(List.of())), List.of(SeedPlans.red(true)),
+                List.of());
+        KernelEnactment enactment = apply(new LinuxKernel(namespaces), plan);
+
+        assertEquals(Set.of("vrf red", "master br-pe-100", "master pe-100", "address 192.169.10.1/24 on pe-100"),
+                enactment.failures().stream().map(ObjectResult::object).collect(Collectors.toSet()));
+        JsonNode hostEnd = links(host).get("host-100");
+        assertEquals(Set.of("192.169.10.2/24"), addresses(hostEnd));
+        assertTrue(up(hostEnd));
+        assertEquals(Set.of(), addresses(links(router).get("pe-100")));
+    }
+
+    @Test
+    void aHalfAppliedStateConvergesWithoutLeftoversOrDuplicates() throws Exception {
+        // What an agent killed in the middle of an apply can leave: a bridge with the wrong MTU and no MAC, a VXLAN
+        // that still learns and has no master, a veth end whose peer is elsewhere, a stale router bridge.
+        lab.ip(router, "link", "add", "br-pe-110", "mtu", "1500", "type", "bridge");
+        lab.ip(router, "link", "add", "vni110", "type", "vxlan", "id", "110", "local", "100.65.0.0", "dstport",
+                "4789");
+        lab.ip(router, "link", "add", "br-pe-999", "type", "bridge");
+        String elsewhere = lab.namespace("x");
+        lab.ip(host, "link", "add", "host-110", "type", "veth", "peer", "name", "peer-110", "netns", elsewhere);
+
+        KernelEnactment enactment = apply(new LinuxKernel(namespaces), SeedPlans.l2Only(List.of("toswitch")));
+
+        assertEquals(List.of(), enactment.failures());
+        Map<String, JsonNode> r = links(router);
+        assertEquals(Set.of("lo", "toswitch", "br-pe-110", "vni110", "pe-110"), r.keySet());
+        assertEquals("00:f3:00:00:00:6f", r.get("br-pe-110").path("address").asText());
+        assertEquals(1450, r.get("br-pe-110").path("mtu").asInt());
+        assertFalse(r.get("vni110").path("linkinfo").path("info_data").path("learning").asBoolean(true));
+        assertEquals("br-pe-110", r.get("vni110").path("master").asText());
+        assertEquals("br-pe-110", r.get("pe-110").path("master").asText());
+        assertEquals("br-hs-110", links(host).get("host-110").path("master").asText());
+        assertEquals(0, apply(new LinuxKernel(namespaces), SeedPlans.l2Only(List.of("toswitch"))).writes());
+    }
+
     private Map<String, JsonNode> links(String namespace) throws Exception {
         Map<String, JsonNode> links = new HashMap<>();
         for (JsonNode link : JSON.readTree(lab.ip(namespace, "-j", "-d", "addr", "show"))) {

@@ -36,10 +36,11 @@ public final class NodePlans {
       Intents before, Intents after, PlanSettings settings) {
     IntentDiff diff = IntentDiff.between(before, after);
     PlanIndex index = PlanIndex.of(after, settings);
+    PlanIndex.Change change = index.changeOf(diff);
     Map<String, NodePlan> plans = new TreeMap<>();
     for (Node node : nodes) {
       NodePlan old = previous.get(node.name());
-      plans.put(node.name(), old == null ? index.forNode(cluster, node) : index.patch(cluster, old, node, diff));
+      plans.put(node.name(), old == null ? index.forNode(cluster, node) : index.patch(cluster, old, node, change));
     }
     return plans;
   }

@@ -104,78 +104,106 @@ public final class PlanIndex {
         planL3(t, node, underlay, l3Domains, rejections);
       }
     }
-    Set<String> vrfs = vrfsOf(l3Domains);
+    DomainList<L3DomainPlan> l3OnNode = DomainList.of(l3Domains);
     List<L2DomainPlan> l2Domains = new ArrayList<>();
     for (L2Template t : l2Templates) {
       if (t.intent().nodeSelector().matches(node.labels())) {
-        planL2(t, node, underlay, vrfs::contains, l2Domains, rejections, warnings);
+        planL2(t, node, underlay, vrf -> definesVrf(l3OnNode, vrf), l2Domains, rejections, warnings);
       }
     }
-    return assemble(cluster, node, underlay, l3Domains, l2Domains, rejections, warnings);
+    return assemble(cluster, node, underlay, l3OnNode, l2Domains, rejections, warnings);
   }
 
   /**
    * The plan of {@code node} after {@code diff}, derived from its {@code previous} plan: only the domains of changed
    * objects (and of L2VNIs whose VRF's L3VNI changed) are planned again. Equal to {@link #forNode} on this index when
-   * {@code previous} was planned from the intents before the diff, for the same node facts.
+   * {@code previous} was planned from the intents before the diff, for the same node facts and settings.
    */
   public NodePlan patch(String cluster, NodePlan previous, Node node, IntentDiff diff) {
+    return patch(cluster, previous, node, changeOf(diff));
+  }
+
+  /** What a diff changes on every node it selects, worked out once for all of them. */
+  record Change(IntentDiff diff, List<L3Template> l3Again, List<DomainList.Key> l3Removed, List<L2Template> l2Again,
+      List<DomainList.Key> l2Removed, Set<ObjectId> dropped) {
+  }
+
+  Change changeOf(IntentDiff diff) {
+    List<L3Template> l3Again = new ArrayList<>();
+    List<DomainList.Key> l3Removed = new ArrayList<>();
+    // The L2VNIs planned again: the changed ones, and those in a VRF whose L3VNI changed (they may become node-local
+    // or stop being so).
+    Set<ObjectId> l2AgainIds = new HashSet<>();
+    List<DomainList.Key> l2Removed = new ArrayList<>();
+    for (var intent : diff.newVersions()) {
+      switch (intent) {
+        case L3Vni l3 -> l3Again.add(l3ById.get(l3.id()));
+        case L2Vni l2 -> l2AgainIds.add(l2.id());
+        case Underlay u -> {
+        }
+      }
+    }
+    for (var intent : diff.oldVersions()) {
+      switch (intent) {
+        case L3Vni l3 -> l3Removed.add(new DomainList.Key(l3.vni().value(), l3.id()));
+        case L2Vni l2 -> {
+          l2AgainIds.add(l2.id());
+          l2Removed.add(new DomainList.Key(l2.vni().value(), l2.id()));
+        }
+        case Underlay u -> {
+        }
+      }
+    }
+    for (String vrf : diff.l3Vrfs()) {
+      l2ByVrf.getOrDefault(vrf, List.of()).forEach(t -> l2AgainIds.add(t.intent().id()));
+    }
+    List<L2Template> l2Again = new ArrayList<>();
+    for (ObjectId id : l2AgainIds) {
+      L2Template t = l2ById.get(id);
+      if (t != null) {
+        l2Again.add(t);
+        // An unchanged L2VNI has the same VNI before and after: its old domain is found by the new one.
+        l2Removed.add(new DomainList.Key(t.intent().vni().value(), id));
+      }
+    }
+    Set<ObjectId> dropped = new HashSet<>(diff.ids());
+    dropped.addAll(l2AgainIds);
+    return new Change(diff, l3Again, l3Removed, l2Again, l2Removed, dropped);
+  }
+
+  NodePlan patch(String cluster, NodePlan previous, Node node, Change change) {
+    IntentDiff diff = change.diff();
     if (!diff.affects(node)) {
       return previous;
     }
     if (diff.touchesUnderlayOf(node) || previous.nodeIndex() != node.index()) {
       return forNode(cluster, node);
     }
-    UnderlayContext underlay = underlayFor(node);
-    // The L2VNIs planned again: the changed ones, and those in a VRF whose L3VNI changed (they may become node-local
-    // or stop being so). An unchanged L2VNI has the same VNI before and after, so its old domain is found by that VNI.
-    Set<ObjectId> l2Again = new HashSet<>();
-    List<L2Vni> oldL2 = diff.oldL2();
-    for (String vrf : diff.l3Vrfs()) {
-      l2ByVrf.getOrDefault(vrf, List.of()).forEach(t -> l2Again.add(t.intent().id()));
-    }
-    for (var intent : diff.newVersions()) {
-      if (intent instanceof L2Vni) {
-        l2Again.add(intent.id());
-      }
-    }
-    oldL2.forEach(old -> l2Again.add(old.id()));
+    // Neither the node's Underlay nor its index changed: its underlay plan is the previous one.
+    UnderlayContext underlay = previous.underlay().isPresent()
+        ? new UnderlayContext(previous.underlay(), Optional.empty(), "", List.of())
+        : underlayFor(node);
 
     // A domain list changes only where the diff touches it; the new list shares every other domain with the previous
     // plan, so a change to one VNI costs one array copy per node it selects, not a rebuild of every domain.
     List<Rejection> addedRejections = new ArrayList<>();
     List<PlanWarning> addedWarnings = new ArrayList<>();
     List<L3DomainPlan> addedL3 = new ArrayList<>();
-    for (var intent : diff.newVersions()) {
-      L3Template t = intent instanceof L3Vni ? l3ById.get(intent.id()) : null;
-      if (t != null && t.intent().nodeSelector().matches(node.labels())) {
+    for (L3Template t : change.l3Again()) {
+      if (t.intent().nodeSelector().matches(node.labels())) {
         planL3(t, node, underlay, addedL3, addedRejections);
       }
     }
-    List<DomainList.Key> removedL3 = diff.oldL3().stream()
-        .map(old -> new DomainList.Key(old.vni().value(), old.id())).toList();
-    DomainList<L3DomainPlan> l3Domains = DomainList.of(previous.l3Domains()).patched(removedL3, addedL3);
-
-    DomainList<L2DomainPlan> l2Domains = DomainList.of(previous.l2Domains());
-    if (!l2Again.isEmpty()) {
-      List<L2DomainPlan> addedL2 = new ArrayList<>();
-      List<DomainList.Key> removedL2 = new ArrayList<>();
-      oldL2.forEach(old -> removedL2.add(new DomainList.Key(old.vni().value(), old.id())));
-      for (ObjectId id : l2Again) {
-        L2Template t = l2ById.get(id);
-        if (t == null) {
-          continue;
-        }
-        removedL2.add(new DomainList.Key(t.intent().vni().value(), id));
-        if (t.intent().nodeSelector().matches(node.labels())) {
-          planL2(t, node, underlay, vrf -> definesVrf(l3Domains, vrf), addedL2, addedRejections, addedWarnings);
-        }
+    DomainList<L3DomainPlan> l3Domains = DomainList.of(previous.l3Domains()).patched(change.l3Removed(), addedL3);
+    List<L2DomainPlan> addedL2 = new ArrayList<>();
+    for (L2Template t : change.l2Again()) {
+      if (t.intent().nodeSelector().matches(node.labels())) {
+        planL2(t, node, underlay, vrf -> definesVrf(l3Domains, vrf), addedL2, addedRejections, addedWarnings);
       }
-      l2Domains = l2Domains.patched(removedL2, addedL2);
     }
+    DomainList<L2DomainPlan> l2Domains = DomainList.of(previous.l2Domains()).patched(change.l2Removed(), addedL2);
 
-    Set<ObjectId> dropped = new HashSet<>(diff.ids());
-    dropped.addAll(l2Again);
+    Set<ObjectId> dropped = change.dropped();
     List<Rejection> rejections = previous.rejections();
     if (!addedRejections.isEmpty() || rejections.stream().anyMatch(r -> dropped.contains(r.object()))) {
       rejections = new ArrayList<>(rejections);
@@ -309,11 +337,5 @@ public final class PlanIndex {
     warnings.sort(WARNING_ORDER);
     return new NodePlan(cluster, node.name(), node.index(), underlay.plan(), l3Domains, l2Domains, settings.bmp(),
         rejections, warnings);
-  }
-
-  private static Set<String> vrfsOf(List<L3DomainPlan> domains) {
-    Set<String> vrfs = new HashSet<>();
-    domains.forEach(d -> vrfs.add(d.vrf()));
-    return vrfs;
   }
 }

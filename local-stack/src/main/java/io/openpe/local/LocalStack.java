@@ -129,6 +129,11 @@ public final class LocalStack implements AutoCloseable {
                 command.add("-Dopenpe.bmp.port=" + options.bmpPort());
             }
             case ROUTE_SERVICE -> command.add("-Dopenpe.bmp.port=" + options.bmpPort());
+            // Not root here: the agent follows node-0's plan and reports, but does not touch the kernel.
+            case NODE_PROGRAMMER -> {
+                command.add("-Dopenpe.node.name=node-0");
+                command.add("-Dopenpe.node.enact=false");
+            }
             default -> {
             }
         }

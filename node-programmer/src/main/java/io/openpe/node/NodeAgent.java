@@ -1,0 +1,80 @@
+package io.openpe.node;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.node.intake.PlanIntake;
+import io.openpe.node.reconcile.ApplyMetrics;
+import io.openpe.node.reconcile.Backoff;
+import io.openpe.node.reconcile.Enactor;
+import io.openpe.node.reconcile.PlanLoop;
+import io.openpe.node.report.StatusPublisher;
+import io.openpe.proto.kafka.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the agent: plan intake from Kafka, the loop, status publishing. Starts after Quarkus is up and never blocks
+ * startup: a broker that is down only delays the first plan (and keeps readiness DOWN through the Kafka check).
+ */
+@ApplicationScoped
+public class NodeAgent {
+
+    private static final Logger LOG = Logger.getLogger(NodeAgent.class);
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "openpe.cluster")
+    String cluster;
+    @ConfigProperty(name = "openpe.node.name")
+    String node;
+    @ConfigProperty(name = "openpe.node.enact", defaultValue = "true")
+    boolean enact;
+    @ConfigProperty(name = "openpe.node.resync-interval", defaultValue = "60s")
+    Duration resyncInterval;
+
+    @Inject
+    Enactor enactor;
+    @Inject
+    MeterRegistry registry;
+
+    private StatusPublisher publisher;
+    private PlanLoop loop;
+    private PlanIntake intake;
+
+    void start(@Observes StartupEvent event) {
+        String key = Topics.nodeKey(cluster, node);
+        publisher = new StatusPublisher(bootstrapServers, cluster, node);
+        loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), publisher,
+                new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
+        intake = new PlanIntake(bootstrapServers, key, loop::offer, BACKOFF);
+        loop.start();
+        intake.start();
+        LOG.infof("node agent started node=%s enact=%s resync=%s", key, enact, resyncInterval);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (intake != null) {
+            intake.close();
+            loop.close();
+            publisher.close();
+        }
+    }
+
+    OptionalLong heldGeneration() {
+        return loop == null ? OptionalLong.empty() : loop.heldGeneration();
+    }
+
+    /** Ready while no plan has arrived yet, or once one has been converged and reported. */
+    public boolean planAppliedOrNoneYet() {
+        return loop == null || !loop.hasPlan() || loop.last().isPresent();
+    }
+}

@@ -1,0 +1,142 @@
+package io.openpe.node.intake;
+
+import io.openpe.intent.v1.NodePlan;
+import io.openpe.node.reconcile.Backoff;
+import io.openpe.proto.kafka.ProtobufDeserializer;
+import io.openpe.proto.kafka.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads this node's plans from {@code openpe.plans}: a plain consumer assigned to the one partition that holds the
+ * key (no group, no committed offsets), always from the beginning. On a compacted topic that means a restart sees
+ * the newest plan again without any local state. Each plan is mapped to the domain record and handed on; ordering
+ * and coalescing are the loop's job.
+ *
+ * <p>A tombstone for the key (the node left the cluster's plans) is ignored: the node keeps what it has rather than
+ * tearing down the data path on a deletion it cannot tell from an operator mistake.
+ */
+public final class PlanIntake implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PlanIntake.class);
+
+    private final String bootstrapServers;
+    private final String key;
+    private final Consumer<io.openpe.node.desired.NodePlan> sink;
+    private final Backoff backoff;
+    private final Thread thread;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile KafkaConsumer<String, NodePlan> consumer;
+
+    public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
+            Backoff backoff) {
+        this.bootstrapServers = bootstrapServers;
+        this.key = key;
+        this.sink = sink;
+        this.backoff = backoff;
+        this.thread = Thread.ofPlatform().name("plan-intake").daemon().unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * The partition the default producer partitioner picks for a key: murmur2 of the key bytes, made positive,
+     * modulo the partition count (Kafka's {@code BuiltInPartitioner.partitionForKey}).
+     */
+    public static int partitionFor(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private void run() {
+        int failures = 0;
+        while (!closed) {
+            try (KafkaConsumer<String, NodePlan> c = newConsumer()) {
+                consumer = c;
+                if (closed) {
+                    return;
+                }
+                TopicPartition partition = new TopicPartition(Topics.PLANS,
+                        partitionFor(key, c.partitionsFor(Topics.PLANS, Duration.ofSeconds(10)).size()));
+                c.assign(List.of(partition));
+                c.seekToBeginning(List.of(partition));
+                LOG.infof("reading plans node=%s from %s", key, partition);
+                while (!closed) {
+                    deliver(c.poll(Duration.ofSeconds(1)));
+                    failures = 0;
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (KafkaException | IllegalStateException e) {
+                failures++;
+                Duration delay = backoff.delay(failures);
+                LOG.warnf("plan intake failed node=%s attempt=%d, retrying in %d ms: %s", key, failures,
+                        delay.toMillis(), e.getMessage());
+                sleep(delay);
+            }
+        }
+    }
+
+    private void deliver(Iterable<ConsumerRecord<String, NodePlan>> records) {
+        NodePlan newestInBatch = null;
+        for (ConsumerRecord<String, NodePlan> record : records) {
+            if (key.equals(record.key()) && record.value() != null) {
+                newestInBatch = record.value();
+            }
+        }
+        if (newestInBatch != null) {
+            sink.accept(NodePlans.fromProto(newestInBatch));
+        }
+    }
+
+    private KafkaConsumer<String, NodePlan> newConsumer() {
+        return new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "node-programmer-" + key,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000),
+                new StringDeserializer(), new ProtobufDeserializer<>(NodePlan.parser()));
+    }
+
+    private void sleep(Duration delay) {
+        try {
+            closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        KafkaConsumer<String, NodePlan> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        // No interrupt: it would abort the consumer's own close; wakeup ends a poll, the latch ends a backoff.
+        closing.countDown();
+        try {
+            thread.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.openpe.node.reconcile;
+
+import io.openpe.node.desired.NodePlan;
+import io.openpe.node.linux.Enactment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The agent loop: converge the node to the newest plan on one worker thread, on every new plan, on a resync timer
+ * (drift repair) and after a failure (with backoff), and report each pass.
+ *
+ * <p>Coalescing: {@link #offer} only replaces the newest plan and asks for one pass; while a pass runs, any number
+ * of offers lead to exactly one more pass, over the last of them. The pending flag is cleared before the pass reads
+ * the newest plan, so an offer that lands during a pass is never lost. Plans with a lower generation than the one
+ * held are ignored: generations only grow per node, so an older one is a stale read.
+ */
+public final class PlanLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PlanLoop.class);
+
+    private final String node;
+    private final Optional<Enactor> enactor;
+    private final StatusSink sink;
+    private final ApplyMetrics metrics;
+    private final Clock clock;
+    private final Duration resyncInterval;
+    private final Backoff backoff;
+    private final ScheduledExecutorService worker;
+    private final AtomicReference<NodePlan> newest = new AtomicReference<>();
+    private final AtomicBoolean passPending = new AtomicBoolean();
+    private volatile Optional<Convergence> last = Optional.empty();
+    private int failuresInARow;
+
+    /**
+     * @param node    {@code cluster/node}, for logs
+     * @param enactor empty: observe only, report every plan as not enacted
+     */
+    public PlanLoop(String node, Optional<Enactor> enactor, StatusSink sink, ApplyMetrics metrics, Clock clock,
+            Duration resyncInterval, Backoff backoff) {
+        this.node = node;
+        this.enactor = enactor;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.resyncInterval = resyncInterval;
+        this.backoff = backoff;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().name("plan-loop").daemon().unstarted(r));
+        // On close, a running apply finishes (an interrupted ip -batch would only cost a re-apply) but queued
+        // retries and timers do not start.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.worker = executor;
+    }
+
+    /** Starts the resync timer. Plans offered before are already queued. */
+    public void start() {
+        long period = resyncInterval.toMillis();
+        worker.scheduleWithFixedDelay(this::resync, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands over a plan read from the topic; returns at once. */
+    public void offer(NodePlan plan) {
+        NodePlan held = newest.accumulateAndGet(plan,
+                (current, next) -> current == null || next.generation() >= current.generation() ? next : current);
+        if (held == plan) {
+            requestPass(Duration.ZERO);
+        } else {
+            LOG.infof("ignored older plan node=%s generation=%d (holding %d)", node, plan.generation(),
+                    held.generation());
+        }
+    }
+
+    /** The last pass that reached the sink; empty before the first. */
+    public Optional<Convergence> last() {
+        return last;
+    }
+
+    /** Generation of the newest plan received, which the next pass will converge to. */
+    public OptionalLong heldGeneration() {
+        NodePlan plan = newest.get();
+        return plan == null ? OptionalLong.empty() : OptionalLong.of(plan.generation());
+    }
+
+    /** Whether a plan has been received at all. */
+    public boolean hasPlan() {
+        return newest.get() != null;
+    }
+
+    private void resync() {
+        if (hasPlan()) {
+            requestPass(Duration.ZERO);
+        }
+    }
+
+    private void requestPass(Duration delay) {
+        if (passPending.compareAndSet(false, true)) {
+            worker.schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pass() {
+        passPending.set(false);
+        NodePlan plan = newest.get();
+        try {
+            Convergence convergence = converge(plan);
+            sink.report(convergence);
+            last = Optional.of(convergence);
+            metrics.record(convergence);
+            log(convergence);
+            failuresInARow = convergence.failed() ? failuresInARow + 1 : 0;
+        } catch (RuntimeException e) {
+            failuresInARow++;
+            metrics.recordError();
+            LOG.errorf(e, "apply failed node=%s generation=%d attempt=%d", node, plan.generation(), failuresInARow);
+        }
+        if (failuresInARow > 0) {
+            requestPass(backoff.delay(failuresInARow));
+        }
+    }
+
+    private Convergence converge(NodePlan plan) {
+        Instant start = clock.instant();
+        long t0 = System.nanoTime();
+        Optional<Enactment> enactment = enactor.map(e -> e.apply(plan));
+        return new Convergence(plan, enactment, start, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private void log(Convergence c) {
+        if (c.enactment().isEmpty()) {
+            LOG.infof("observed plan node=%s generation=%d hash=%s (not enacted)", node, c.plan().generation(),
+                    c.plan().contentHash());
+            return;
+        }
+        Enactment e = c.enactment().get();
+        long failed = e.results().stream().filter(r -> r.failed()).count();
+        LOG.infof("applied plan node=%s generation=%d hash=%s kernelWrites=%d frrReloaded=%s failed=%d tookMs=%d",
+                node, e.generation(), e.planHash(), e.kernelWrites(), e.frrReloaded(), failed, c.took().toMillis());
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.openpe.node.report;
+
+import com.google.protobuf.Timestamp;
+import io.openpe.intent.v1.Kind;
+import io.openpe.intent.v1.ObjectRef;
+import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.NodePlan.SourceRef;
+import io.openpe.node.desired.ObjectResult;
+import io.openpe.node.linux.Enactment;
+import io.openpe.node.reconcile.Convergence;
+import io.openpe.node.v1.NodeStatus;
+import java.time.Instant;
+
+/** Maps a convergence to the proto {@code NodeStatus} published on {@code openpe.node-status}. No decisions. */
+public final class NodeStatuses {
+
+    /** The single result reported by an agent that observes only. */
+    public static final String NOT_ENACTED_OBJECT = "node";
+    public static final String NOT_ENACTED_REASON = "not enacted: openpe.node.enact=false";
+
+    private NodeStatuses() {
+    }
+
+    public static NodeStatus toProto(String cluster, String node, Convergence convergence) {
+        NodeStatus.Builder status = NodeStatus.newBuilder()
+                .setCluster(cluster)
+                .setNode(node)
+                .setAppliedGeneration(convergence.plan().generation())
+                .setAppliedPlanHash(convergence.plan().contentHash())
+                .setObservedAt(timestampOf(convergence.observedAt()));
+        convergence.enactment().ifPresentOrElse(e -> enactmentToProto(cluster, e, status),
+                () -> status.addResults(io.openpe.node.v1.ObjectResult.newBuilder()
+                        .setObject(NOT_ENACTED_OBJECT)
+                        .setState(io.openpe.node.v1.ObjectResult.State.STATE_PENDING)
+                        .setReason(NOT_ENACTED_REASON)));
+        return status.build();
+    }
+
+    private static void enactmentToProto(String cluster, Enactment enactment, NodeStatus.Builder status) {
+        enactment.results().forEach(r -> status.addResults(resultToProto(cluster, r)));
+        enactment.kernel().capabilities().forEach(c -> status.addCapabilities(capabilityToProto(c)));
+        enactment.frr().ifPresent(f -> status.setFrrConfigHash(f.runningConfigHash()));
+        status.setKernelWrites(enactment.kernelWrites()).setFrrReloaded(enactment.frrReloaded());
+    }
+
+    static io.openpe.node.v1.ObjectResult resultToProto(String cluster, ObjectResult result) {
+        io.openpe.node.v1.ObjectResult.Builder proto = io.openpe.node.v1.ObjectResult.newBuilder()
+                .setObject(result.object())
+                .setState(switch (result.state()) {
+                    case APPLIED -> io.openpe.node.v1.ObjectResult.State.STATE_APPLIED;
+                    case FAILED -> io.openpe.node.v1.ObjectResult.State.STATE_FAILED;
+                })
+                .setReason(result.reason());
+        result.source().ifPresent(s -> proto.setSource(sourceToProto(cluster, s)));
+        return proto.build();
+    }
+
+    static ObjectRef sourceToProto(String cluster, SourceRef source) {
+        Kind kind = switch (source.kind()) {
+            case "Underlay" -> Kind.KIND_UNDERLAY;
+            case "L3VNI" -> Kind.KIND_L3VNI;
+            case "L2VNI" -> Kind.KIND_L2VNI;
+            default -> Kind.KIND_UNSPECIFIED;
+        };
+        return ObjectRef.newBuilder().setCluster(cluster).setKind(kind).setNamespace(source.namespace())
+                .setName(source.name()).build();
+    }
+
+    static io.openpe.node.v1.CapabilityFinding capabilityToProto(CapabilityFinding finding) {
+        return io.openpe.node.v1.CapabilityFinding.newBuilder().setCapability(finding.capability())
+                .setSupported(finding.supported()).setDetail(finding.detail()).build();
+    }
+
+    private static Timestamp timestampOf(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}

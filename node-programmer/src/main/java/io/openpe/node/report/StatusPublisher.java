@@ -1,0 +1,63 @@
+package io.openpe.node.report;
+
+import io.openpe.node.reconcile.Convergence;
+import io.openpe.node.reconcile.StatusSink;
+import io.openpe.node.v1.NodeStatus;
+import io.openpe.proto.kafka.ProtobufSerializer;
+import io.openpe.proto.kafka.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes one {@code NodeStatus} per convergence to {@code openpe.node-status}, keyed {@code cluster/node}, and
+ * waits for the acknowledgement. Idempotent producer with {@code acks=all}: a retried send neither duplicates nor
+ * reorders the node's statuses. A send that is not acknowledged in time throws, and the loop retries the pass.
+ */
+public final class StatusPublisher implements StatusSink, AutoCloseable {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String cluster;
+    private final String node;
+    private final KafkaProducer<String, NodeStatus> producer;
+
+    public StatusPublisher(String bootstrapServers, String cluster, String node) {
+        this.cluster = cluster;
+        this.node = node;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "node-programmer-" + Topics.nodeKey(cluster, node),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis()),
+                new StringSerializer(), new ProtobufSerializer<>());
+    }
+
+    @Override
+    public void report(Convergence convergence) {
+        NodeStatus status = NodeStatuses.toProto(cluster, node, convergence);
+        try {
+            producer.send(new ProducerRecord<>(Topics.NODE_STATUS, Topics.nodeKey(cluster, node), status))
+                    .get(ACK_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing node status", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("node status not acknowledged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

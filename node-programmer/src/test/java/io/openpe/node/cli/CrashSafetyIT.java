@@ -1,0 +1,160 @@
+package io.openpe.node.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.util.JsonFormat;
+import io.openpe.node.NodeProgrammerMain;
+import io.openpe.node.ProtoPlans;
+import io.openpe.testkit.netns.NetnsLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN §5 "read before write" under the worst case: the node-programmer JVM is killed with SIGKILL in the middle of
+ * converging a large plan, then started again. Nothing was recorded about the half-done apply, so the restart must
+ * find its way from whatever the kernel holds, by reading it.
+ */
+@Tag("root")
+class CrashSafetyIT {
+
+    private static final int COUNT = 300;
+    private static final long FIRST_VNI = 2000;
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> children = new ArrayList<>();
+    private int starts;
+
+    @Test
+    void killedMidApplyThenRestartedConvergesWithNoLeftoversAndNoDuplicates() throws Exception {
+        Path planFile = dir.resolve("plan.json");
+        Files.writeString(planFile, JsonFormat.printer().print(ProtoPlans.l2vnis("lab", "node-a", 1, FIRST_VNI,
+                COUNT)));
+        try (NetnsLab lab = NetnsLab.create()) {
+            String router = lab.namespace("r");
+            String host = lab.namespace("h");
+            // A stale object of the naming scheme that the plan does not want: the restart must remove it.
+            lab.ip(router, "link", "add", "br-pe-9999", "type", "bridge");
+
+            Process first = start(planFile, router, host);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> count(lab, router, "vni") > 0 || !first.isAlive());
+            assertTrue(first.isAlive(), "the first apply ended before it could be killed");
+            first.destroyForcibly();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, first.exitValue(), "expected death by SIGKILL");
+            int hostBridgesAtKill = count(lab, host, "br-hs-");
+            assertTrue(hostBridgesAtKill < COUNT, "the kill came after the apply had finished: " + hostBridgesAtKill);
+
+            Process second = start(planFile, router, host);
+            assertTrue(second.waitFor(300, TimeUnit.SECONDS), "restarted apply did not finish");
+            String output = Files.readString(outputOf(second));
+            assertEquals(0, second.exitValue(), output);
+            assertEquals(false, new ObjectMapper().readTree(output).get("failed").asBoolean());
+
+            assertEquals(expectedRouterLinks(), links(lab, router));
+            assertEquals(expectedHostLinks(), links(lab, host));
+            assertOneGatewayAddressPerBridge(lab, router);
+            for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni += 37) {
+                assertTrue(lab.ip(host, "link", "show", "host-" + vni).contains("master br-hs-" + vni));
+                assertTrue(lab.ip(router, "link", "show", "vni" + vni).contains("master br-pe-" + vni));
+            }
+
+            Process third = start(planFile, router, host);
+            assertTrue(third.waitFor(300, TimeUnit.SECONDS));
+            JsonNode settled = new ObjectMapper().readTree(Files.readString(outputOf(third)));
+            assertEquals(0, settled.get("kernelWrites").asInt(), "a converged node needs no write");
+        }
+    }
+
+    /** Output to files: the result JSON of 300 L2VNIs outgrows a pipe, and an unread pipe blocks the child. */
+    private Process start(Path planFile, String router, String host) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                NodeProgrammerMain.class.getName(), "apply", planFile.toString(), "--router-netns", router,
+                "--host-netns", host)
+                .redirectOutput(dir.resolve("out-" + starts).toFile())
+                .redirectError(dir.resolve("err-" + starts).toFile())
+                .start();
+        children.add(process);
+        starts++;
+        return process;
+    }
+
+    private Path outputOf(Process process) {
+        return dir.resolve("out-" + children.indexOf(process));
+    }
+
+    @AfterEach
+    void killChildren() {
+        children.forEach(Process::destroyForcibly);
+    }
+
+    private static Set<String> expectedRouterLinks() {
+        Set<String> links = new TreeSet<>(List.of("lo"));
+        for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni++) {
+            links.addAll(List.of("br-pe-" + vni, "vni" + vni, "pe-" + vni));
+        }
+        return links;
+    }
+
+    private static Set<String> expectedHostLinks() {
+        Set<String> links = new TreeSet<>(List.of("lo"));
+        for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni++) {
+            links.addAll(List.of("br-hs-" + vni, "host-" + vni));
+        }
+        return links;
+    }
+
+    /** Link names as {@code ip -br link} prints them, without the {@code @peer} suffix of veths. */
+    private static Set<String> links(NetnsLab lab, String namespace) {
+        Set<String> names = new TreeSet<>();
+        List<String> all = new ArrayList<>();
+        for (String line : lab.ip(namespace, "-br", "link").split("\n")) {
+            if (!line.isBlank()) {
+                String name = line.split("\\s+")[0].split("@")[0];
+                all.add(name);
+                names.add(name);
+            }
+        }
+        assertEquals(all.size(), names.size(), "duplicate link names: " + all);
+        return names;
+    }
+
+    private static int count(NetnsLab lab, String namespace, String prefix) {
+        return (int) links(lab, namespace).stream().filter(n -> n.startsWith(prefix)).count();
+    }
+
+    private static void assertOneGatewayAddressPerBridge(NetnsLab lab, String router) throws IOException {
+        JsonNode all = new ObjectMapper().readTree(lab.ip(router, "-j", "-4", "addr", "show"));
+        int bridges = 0;
+        for (JsonNode link : all) {
+            String name = link.get("ifname").asText();
+            if (name.startsWith("br-pe-")) {
+                bridges++;
+                int i = (int) (Long.parseLong(name.substring("br-pe-".length())) - FIRST_VNI);
+                JsonNode addrs = link.get("addr_info");
+                assertEquals(1, addrs.size(), name + " " + addrs);
+                assertEquals(ProtoPlans.gateway(i), addrs.get(0).get("local").asText() + "/"
+                        + addrs.get(0).get("prefixlen").asInt());
+            }
+        }
+        assertEquals(COUNT, bridges);
+    }
+}

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.openpe.route.bmp.PerPeerHeader;
 import io.openpe.route.publish.EvpnRoutes;
 import io.openpe.route.publish.Outbound;
+import io.openpe.route.publish.RecentChanges;
 import io.openpe.route.session.Routers;
 import io.openpe.route.session.SessionStatus;
 import io.openpe.route.v1.BmpSession;
@@ -25,7 +26,9 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * RouteService over gRPC, answering from copies of the routers' RIBs ({@link Routers#routes()}); it never decodes
@@ -35,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
 
     private final Routers routers;
+    /** Tells tokens of this service instance from those of an earlier one (whose sequences meant other records). */
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     public RouteGrpcService(Routers routers) {
@@ -85,49 +90,78 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
     }
 
     /**
-     * The matching routes, an end-of-dump marker, then every change. A withdrawal is sent only for a key this stream
-     * has shown, so a filter never leaks tombstones of routes it excluded. The resume token counts updates within
-     * this stream; resuming from one is not supported yet (a new stream starts with a full dump).
+     * The matching routes, an end-of-dump marker, then every change. Every change carries a resume token
+     * ({@code <instance>:<sequence>}, the sequence numbering this service's route records); so does the end-of-dump
+     * marker. Dump entries carry none: a stream cut inside the dump cannot resume. A request with a token whose
+     * later changes are all still kept (openpe.watch.resume-buffer) resumes: the stream starts with a RouteUpdate
+     * carrying only that token, then those changes; otherwise it starts over with a full dump. A withdrawal is sent
+     * only for a key this stream has shown, except on a resumed stream, which cannot know what the earlier one
+     * showed and sends every withdrawal (a client ignores keys it does not hold).
      */
     @Override
     @Blocking
     public void watchRoutes(WatchRoutesRequest request, StreamObserver<RouteUpdate> response) {
         ServerCallStreamObserver<RouteUpdate> stream = (ServerCallStreamObserver<RouteUpdate>) response;
         RouteFilter filter = request.getFilter();
+        OptionalLong resumeAfter = resumeSequence(request.getResumeToken());
         Set<String> shown = new HashSet<>();
-        AtomicLong sequence = new AtomicLong();
-        AutoCloseable subscription = routers.watch(dump -> {
+        boolean[] resumed = {false};
+        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+        routers.watch(resumeAfter, (dump, sequence) -> {
             synchronized (stream) {
                 for (EvpnRoute route : dump) {
                     if (RouteFilters.matches(filter, route)) {
                         shown.add(route.getRouteKey());
-                        stream.onNext(added(route, sequence.incrementAndGet()));
+                        stream.onNext(RouteUpdate.newBuilder().setAdded(route).build());
                     }
                 }
-                stream.onNext(RouteUpdate.newBuilder().setEndOfDump(true)
-                        .setResumeToken(Long.toString(sequence.incrementAndGet())).build());
+                stream.onNext(RouteUpdate.newBuilder().setEndOfDump(true).setResumeToken(token(sequence)).build());
             }
-        }, records -> send(stream, filter, shown, sequence, records));
-        stream.setOnCancelHandler(() -> close(subscription));
+        }, () -> {
+            resumed[0] = true;
+            synchronized (stream) {
+                stream.onNext(RouteUpdate.newBuilder().setResumeToken(request.getResumeToken()).build());
+            }
+        }, records -> send(stream, filter, shown, resumed[0], records), subscription::set);
+        stream.setOnCancelHandler(() -> close(subscription.get()));
     }
 
-    private static void send(ServerCallStreamObserver<RouteUpdate> stream, RouteFilter filter, Set<String> shown,
-            AtomicLong sequence, List<Outbound> records) {
+    private void send(ServerCallStreamObserver<RouteUpdate> stream, RouteFilter filter, Set<String> shown,
+            boolean resumed, List<RecentChanges.Sequenced> records) {
         synchronized (stream) {
             if (stream.isCancelled()) {
                 return;
             }
-            for (Outbound record : records) {
+            for (RecentChanges.Sequenced numbered : records) {
+                Outbound record = numbered.record();
                 if (record.value() instanceof EvpnRoute route) {
                     if (RouteFilters.matches(filter, route)) {
                         shown.add(route.getRouteKey());
-                        stream.onNext(added(route, sequence.incrementAndGet()));
+                        stream.onNext(RouteUpdate.newBuilder().setAdded(route)
+                                .setResumeToken(token(numbered.sequence())).build());
                     }
-                } else if (shown.remove(record.key())) {
+                } else if (shown.remove(record.key()) || resumed) {
                     stream.onNext(RouteUpdate.newBuilder().setWithdrawn(record.key())
-                            .setResumeToken(Long.toString(sequence.incrementAndGet())).build());
+                            .setResumeToken(token(numbered.sequence())).build());
                 }
             }
+        }
+    }
+
+    private String token(long sequence) {
+        return instance + ":" + sequence;
+    }
+
+    /** The sequence of a token this instance issued; empty for none, a malformed one or another instance's. */
+    private OptionalLong resumeSequence(String token) {
+        String prefix = instance + ":";
+        if (!token.startsWith(prefix)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(token.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

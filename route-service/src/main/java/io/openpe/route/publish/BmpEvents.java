@@ -6,7 +6,10 @@ import io.openpe.route.bgp.DecodingContext;
 import io.openpe.route.bmp.PeerDown;
 import io.openpe.route.bmp.PeerUp;
 import io.openpe.route.bmp.StatsReport;
+import io.openpe.route.mobility.DuplicateMac;
+import io.openpe.route.mobility.MacAdvertisement;
 import io.openpe.route.v1.BmpEvent;
+import io.openpe.route.v1.MacLocation;
 import io.openpe.route.v1.EndOfRib;
 import io.openpe.route.v1.SessionDown;
 import io.openpe.route.v1.SessionUp;
@@ -63,6 +66,17 @@ public final class BmpEvents {
             io.openpe.route.bmp.PerPeerHeader peer, AfiSafi family, Instant at) {
         return base(cluster, router, sysName, at).setEndOfRib(EndOfRib.newBuilder().setPeer(EvpnRoutes.peer(peer))
                 .setAfiSafi(family.toString())).build();
+    }
+
+    /** One location per VTEP claiming the MAC (its highest sequence), under the router that revealed it. */
+    public static BmpEvent duplicateMac(DuplicateMac duplicate, String sysName, Instant at) {
+        var event = io.openpe.route.v1.DuplicateMac.newBuilder().setVni(duplicate.vni()).setMac(duplicate.mac());
+        for (MacAdvertisement claim : duplicate.claims()) {
+            event.addLocations(MacLocation.newBuilder().setVtep(claim.vtep()).setCluster(claim.cluster())
+                    .setRouter(claim.router()).setMobilitySequence((int) claim.sequence()).setSticky(claim.sticky()));
+        }
+        MacAdvertisement reporter = duplicate.reporter();
+        return base(reporter.cluster(), reporter.router(), sysName, at).setDuplicateMac(event).build();
     }
 
     private static BmpEvent.Builder base(String cluster, String router, String sysName, Instant at) {

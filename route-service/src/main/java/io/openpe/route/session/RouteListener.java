@@ -1,6 +1,6 @@
 package io.openpe.route.session;
 
-import io.openpe.route.publish.Outbound;
+import io.openpe.route.publish.RecentChanges;
 import java.util.List;
 
 /**
@@ -10,6 +10,6 @@ import java.util.List;
 @FunctionalInterface
 public interface RouteListener {
 
-    /** The openpe.evpn-routes records of one RIB operation (a null value is a withdrawal). */
-    void onRecords(List<Outbound> records);
+    /** The openpe.evpn-routes records of one RIB operation, numbered (a null value is a withdrawal). */
+    void onRecords(List<RecentChanges.Sequenced> records);
 }

@@ -108,8 +108,9 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                         clock.instant()));
             }
             case PeerUp up -> {
+                routers.identified(router, List.of(up.sentOpen().bgpId().toString(), up.localAddress().toString()));
                 routers.update(router, r -> r.peerUp(up.peer()));
-                event(BmpEvents.peerUp(cluster, address, router.sysName(), up, clock.instant()));
+                event(BmpEvents.peerUp(router.cluster(), address, router.sysName(), up, clock.instant()));
             }
             case PeerDown down -> {
                 List<RouteChange> withdrawn = routers.change(router, r -> {

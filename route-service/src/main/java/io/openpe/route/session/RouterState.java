@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 public final class RouterState {
 
     private final String address;
-    private final String cluster;
+    private volatile String cluster;
     final AdjRibIn rib = new AdjRibIn();
     private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
     private final Map<PeerKey, PerPeerHeader> upPeers = new LinkedHashMap<>();
@@ -39,6 +39,11 @@ public final class RouterState {
 
     public String cluster() {
         return cluster;
+    }
+
+    /** Set from a plan before the router has routes (Routers#identified). */
+    void cluster(String cluster) {
+        this.cluster = cluster;
     }
 
     public String sysName() {

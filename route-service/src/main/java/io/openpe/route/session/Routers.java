@@ -1,9 +1,13 @@
 package io.openpe.route.session;
 
+import io.openpe.route.cluster.RouterClusters;
+import io.openpe.route.publish.DuplicateMacEvents;
 import io.openpe.route.publish.EvpnRoutes;
 import io.openpe.route.publish.KafkaPublisher;
 import io.openpe.route.publish.Outbound;
+import io.openpe.route.publish.PlanConsumer;
 import io.openpe.route.publish.PublishQueue;
+import io.openpe.route.publish.RecentChanges;
 import io.openpe.route.rib.PeerView;
 import io.openpe.route.rib.RibRoute;
 import io.openpe.route.rib.RouteChange;
@@ -14,10 +18,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,15 +45,27 @@ public class Routers {
     private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
     private final String defaultCluster;
     private final PublishQueue queue;
+    private final DuplicateMacEvents duplicateMacs = new DuplicateMacEvents();
+    /** The last records, numbered, for resuming watches (openpe.watch.resume-buffer records). */
+    private final RecentChanges recent = new RecentChanges(ConfigProvider.getConfig()
+            .getOptionalValue("openpe.watch.resume-buffer", Integer.class).orElse(100_000));
+
+    private final RouterClusters plannedClusters;
 
     @Inject
-    public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher) {
-        this(defaultCluster, publisher.queue());
+    public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
+            PlanConsumer plans) {
+        this(defaultCluster, publisher.queue(), plans.routerClusters());
     }
 
     Routers(String defaultCluster, PublishQueue queue) {
+        this(defaultCluster, queue, new RouterClusters());
+    }
+
+    Routers(String defaultCluster, PublishQueue queue, RouterClusters plannedClusters) {
         this.defaultCluster = defaultCluster;
         this.queue = queue;
+        this.plannedClusters = plannedClusters;
     }
 
     /** The state of the router at {@code address}, created on its first session. */
@@ -54,10 +73,33 @@ public class Routers {
         return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a)));
     }
 
-    /** {@code openpe.routers.<address>.cluster}, else {@code openpe.cluster}. */
+    /**
+     * {@code openpe.routers.<address>.cluster}, else the cluster of the planned node whose router id or VTEP is
+     * {@code address}, else {@code openpe.cluster}.
+     */
     String clusterOf(String address) {
-        return ConfigProvider.getConfig().getOptionalValue("openpe.routers." + address + ".cluster", String.class)
-                .orElse(defaultCluster);
+        return configuredCluster(address).or(() -> plannedClusters.clusterOf(List.of(address))).orElse(defaultCluster);
+    }
+
+    private static Optional<String> configuredCluster(String address) {
+        return ConfigProvider.getConfig().getOptionalValue("openpe.routers." + address + ".cluster", String.class);
+    }
+
+    /**
+     * A Peer Up told the router's own BGP identifier and local address: when no configuration names the router's
+     * cluster, its session address matched no plan, and it has no routes yet (so no key was published under another
+     * cluster), a plan whose router id or VTEP is one of them sets the cluster.
+     */
+    void identified(RouterState router, List<String> ownAddresses) {
+        if (configuredCluster(router.address()).isPresent()) {
+            return;
+        }
+        synchronized (router) {
+            if (router.rib.size() > 0 || plannedClusters.clusterOf(List.of(router.address())).isPresent()) {
+                return;
+            }
+            plannedClusters.clusterOf(ownAddresses).ifPresent(router::cluster);
+        }
     }
 
     /** Runs one RIB operation for {@code router} and publishes what it changed; returns the changes. */
@@ -70,9 +112,15 @@ public class Routers {
                 if (!changes.isEmpty()) {
                     List<Outbound> records = EvpnRoutes.records(router::origin, changes, now);
                     queue.addAll(records);
+                    queue.addAll(duplicateMacs.observe(records, now));
                     if (!records.isEmpty()) {
-                        for (RouteListener listener : listeners) {
-                            listener.onRecords(records);
+                        // One lock across routers: watchers see records in sequence order, so a resume token
+                        // (a sequence) means "everything up to here".
+                        synchronized (recent) {
+                            List<RecentChanges.Sequenced> numbered = recent.append(records);
+                            for (RouteListener listener : listeners) {
+                                listener.onRecords(numbered);
+                            }
                         }
                     }
                 }
@@ -108,18 +156,30 @@ public class Routers {
     }
 
     /**
-     * Hands {@code dump} every current route, then {@code listener} every later change, with nothing lost or repeated
-     * in between. Close the result to stop listening.
+     * Runs {@code resumed} then hands {@code listener} every change after sequence {@code resumeAfter} when those are
+     * all still kept (and returns true), else hands {@code dump} every current route and the sequence it is current at (and returns
+     * false); then every later change, with nothing lost or repeated in between. Close {@code subscription} to stop.
      */
-    public AutoCloseable watch(Consumer<List<EvpnRoute>> dump, RouteListener listener) {
+    public boolean watch(OptionalLong resumeAfter, BiConsumer<List<EvpnRoute>, Long> dump, Runnable resumed,
+            RouteListener listener, Consumer<AutoCloseable> subscription) {
         watchLock.writeLock().lock();
         try {
-            dump.accept(routes());
-            listeners.add(listener);
+            synchronized (recent) {
+                var missed = resumeAfter.isPresent() ? recent.after(resumeAfter.getAsLong())
+                        : Optional.<List<RecentChanges.Sequenced>>empty();
+                if (missed.isPresent()) {
+                    resumed.run();
+                    listener.onRecords(missed.get());
+                } else {
+                    dump.accept(routes(), recent.last());
+                }
+                listeners.add(listener);
+                subscription.accept(() -> listeners.remove(listener));
+                return missed.isPresent();
+            }
         } finally {
             watchLock.writeLock().unlock();
         }
-        return () -> listeners.remove(listener);
     }
 
     void opened(RouterSession session) {

@@ -56,6 +56,12 @@ class CodecArchitectureTest {
     }
 
     @Test
+    void mobilityDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.openpe.route.mobility..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.openpe.route.mobility..").check(MAIN);
+    }
+
+    @Test
     void noFrameworksGeneratedProtoOrClock() {
         noClasses().that().resideInAnyPackage("io.openpe.route.wire..", "io.openpe.route.bgp..",
                         "io.openpe.route.evpn..", "io.openpe.route.bmp..", "io.openpe.route.rib..")

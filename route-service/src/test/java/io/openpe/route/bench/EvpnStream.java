@@ -19,22 +19,27 @@ final class EvpnStream {
 
     EvpnStream(int messages) {
         for (int i = 0; i < messages; i++) {
-            ByteBuf update = Unpooled.buffer(256);
-            if (i % 5 == 4) {
-                writeUpdate(update, i, 4, true);
-                nlri += 4;
-            } else {
-                writeUpdate(update, i, 1, false);
-                nlri += 1;
-            }
-            ByteBuf frame = Unpooled.buffer(6 + 42 + update.readableBytes());
-            frame.writeByte(3).writeInt(6 + 42 + update.readableBytes()).writeByte(0);
-            frame.writeByte(0).writeByte(0x40).writeLong(0);          // global peer, post-policy, distinguisher 0
-            frame.writeZero(12).writeInt(0xc0a80002);                 // peer 192.168.0.2
-            frame.writeInt(65001).writeInt(0xc0a80002).writeInt(1_700_000_000 + i).writeInt(0);
-            frame.writeBytes(update);
-            frames.add(frame);
+            frames.add(frame(i));
+            nlri += routesIn(i);
         }
+    }
+
+    /** How many NLRI message {@code i} carries. */
+    static int routesIn(int i) {
+        return i % 5 == 4 ? 4 : 1;
+    }
+
+    /** Message {@code i} of the stream, built on its own (for streams too large to hold). */
+    static ByteBuf frame(int i) {
+        ByteBuf update = Unpooled.buffer(256);
+        writeUpdate(update, i, routesIn(i), i % 5 == 4);
+        ByteBuf frame = Unpooled.buffer(6 + 42 + update.readableBytes());
+        frame.writeByte(3).writeInt(6 + 42 + update.readableBytes()).writeByte(0);
+        frame.writeByte(0).writeByte(0x40).writeLong(0);          // global peer, post-policy, distinguisher 0
+        frame.writeZero(12).writeInt(0xc0a80002);                 // peer 192.168.0.2
+        frame.writeInt(65001).writeInt(0xc0a80002).writeInt(1_700_000_000 + i).writeInt(0);
+        frame.writeBytes(update);
+        return frame;
     }
 
     private static void writeUpdate(ByteBuf out, int i, int routes, boolean type5) {

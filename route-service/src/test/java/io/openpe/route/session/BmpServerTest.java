@@ -175,6 +175,77 @@ class BmpServerTest {
         }
     }
 
+    @Test
+    void aWatchResumesAfterItsTokenWhileBufferedElseDumpsAgain() {
+        String key = "local/127.0.0.10/192.168.0.2/adj-rib-in-pre-policy/10.0.0.1:2/2/0/aa:bb:cc:00:00:01/10.1.1.10";
+        var filter = RouteFilter.newBuilder().setRouter("127.0.0.10").build();
+        try (var leaf = new BmpClient("127.0.0.10", server.port());
+             var evpn = new TopicTail<>(bootstrapServers, Topics.EVPN_ROUTES, EvpnRoute.parser())) {
+            leaf.send(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP, BmpStream.ANNOUNCE));
+            evpn.awaitValue(key, r -> true);
+            var first = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
+                    WatchRoutesRequest.newBuilder().setFilter(filter).build());
+            assertEquals(key, first.next().getAdded().getRouteKey());
+            RouteUpdate endOfDump = first.next();
+            assertTrue(endOfDump.getEndOfDump());
+            assertFalse(endOfDump.getResumeToken().isEmpty());
+            leaf.send(BmpStream.bytes(BmpStream.announceType2(BmpEncoding.globalPeer(0), 4, "0a000001")));
+            RouteUpdate seq4 = first.next();
+            assertEquals(4, seq4.getAdded().getMacMobilitySequence());
+            // Two changes the client will have missed: the withdrawal, then sequence 5.
+            leaf.send(BmpStream.bytes(BmpStream.WITHDRAW,
+                    BmpStream.announceType2(BmpEncoding.globalPeer(0), 5, "0a000001")));
+            assertEquals(key, first.next().getWithdrawn());
+            assertEquals(5, first.next().getAdded().getMacMobilitySequence());
+
+            var resumed = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
+                    WatchRoutesRequest.newBuilder().setFilter(filter).setResumeToken(seq4.getResumeToken()).build());
+            RouteUpdate marker = resumed.next();
+            assertEquals(RouteUpdate.UpdateCase.UPDATE_NOT_SET, marker.getUpdateCase());
+            assertEquals(seq4.getResumeToken(), marker.getResumeToken());
+            // A resumed stream passes every withdrawal (it cannot know what was shown): skip other routers' ones.
+            RouteUpdate next = resumed.next();
+            while (next.getUpdateCase() == RouteUpdate.UpdateCase.WITHDRAWN
+                    && !next.getWithdrawn().startsWith("local/127.0.0.10/")) {
+                next = resumed.next();
+            }
+            assertEquals(key, next.getWithdrawn());
+            assertEquals(5, resumed.next().getAdded().getMacMobilitySequence());
+
+            var unknown = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
+                    WatchRoutesRequest.newBuilder().setFilter(filter).setResumeToken("another-instance:3").build());
+            RouteUpdate dumped = unknown.next();
+            assertEquals(5, dumped.getAdded().getMacMobilitySequence(), "an unknown token gets a full dump");
+            assertTrue(unknown.next().getEndOfDump());
+            leaf.send(BmpStream.bytes(BmpStream.WITHDRAW));
+        }
+    }
+
+    @Test
+    void sameMacFromTwoVtepsWithoutSequenceIncreaseIsADuplicateMacEvent() throws Exception {
+        try (var events = new TopicTail<>(bootstrapServers, Topics.BMP_EVENTS, BmpEvent.parser());
+             var leaf6 = new BmpClient("127.0.0.6", server.port());
+             var leaf7 = new BmpClient("127.0.0.7", server.port())) {
+            // Router 127.0.0.6 learns aa:bb:cc:00:00:01 in VNI 110 behind VTEP 10.0.0.1, sequence 3.
+            leaf6.send(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP, BmpStream.ANNOUNCE));
+            events.await(r -> "local/127.0.0.6".equals(r.key()) && r.value().hasPeerUp());
+            // Router 127.0.0.7 learns the same MAC behind VTEP 10.0.0.2, also sequence 3: no increase, a duplicate.
+            leaf7.send(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP,
+                    BmpStream.announceType2(BmpEncoding.globalPeer(0), 3, "0a000002")));
+            BmpEvent event = events.await(r -> "local/127.0.0.7".equals(r.key()) && r.value().hasDuplicateMac())
+                    .value();
+            assertEquals(110, event.getDuplicateMac().getVni());
+            assertEquals("aa:bb:cc:00:00:01", event.getDuplicateMac().getMac());
+            assertEquals(List.of("10.0.0.1", "10.0.0.2"), event.getDuplicateMac().getLocationsList().stream()
+                    .map(MacLocation::getVtep).toList());
+            assertEquals(List.of("127.0.0.6", "127.0.0.7"), event.getDuplicateMac().getLocationsList().stream()
+                    .map(MacLocation::getRouter).toList());
+            assertEquals(3, event.getDuplicateMac().getLocations(1).getMobilitySequence());
+            leaf6.send(BmpStream.bytes(BmpStream.WITHDRAW));
+            leaf7.send(BmpStream.bytes(BmpStream.WITHDRAW));
+        }
+    }
+
     private static void assertMetric(String exposition, String name, String label, double atLeast) {
         Pattern line = Pattern.compile("^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} ([0-9.E]+)$",
                 Pattern.MULTILINE);

@@ -1,7 +1,10 @@
 package io.openpe.node;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.node.desired.Namespaces;
 import io.openpe.node.intake.PlanIntake;
+import io.openpe.node.linux.NeighborRefresher;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.Enactor;
@@ -41,6 +44,11 @@ public class NodeAgent {
     @ConfigProperty(name = "openpe.node.resync-interval", defaultValue = "60s")
     Duration resyncInterval;
 
+    @ConfigProperty(name = "openpe.node.neighbor-refresh-interval", defaultValue = "30s")
+    Duration neighborRefreshInterval;
+    @ConfigProperty(name = "openpe.node.router-netns", defaultValue = Namespaces.DEFAULT_ROUTER)
+    String routerNetns;
+
     @Inject
     Enactor enactor;
     @Inject
@@ -57,8 +65,23 @@ public class NodeAgent {
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
         intake = new PlanIntake(bootstrapServers, key, loop::offer, BACKOFF);
         loop.start();
+        if (enact) {
+            refreshNeighbors(key);
+        }
         intake.start();
         LOG.infof("node agent started node=%s enact=%s resync=%s", key, enact, resyncInterval);
+    }
+
+    private void refreshNeighbors(String key) {
+        NeighborRefresher refresher = new NeighborRefresher(new Namespaces(routerNetns, Optional.empty()));
+        Counter refreshed = registry.counter("openpe.node.neighbors.refreshed");
+        loop.every(neighborRefreshInterval, "neighbor refresh", () -> {
+            int count = refresher.refresh().size();
+            refreshed.increment(count);
+            if (count > 0) {
+                LOG.debugf("refreshed %d stale neighbors node=%s", count, key);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -68,6 +68,20 @@ public final class PlanLoop implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::resync, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs a periodic node task (the neighbor refresher) on the loop's worker, so that only one thread ever writes
+     * to the kernel. A failing run is logged and the next one runs on time.
+     */
+    public void every(Duration period, String what, Runnable task) {
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "%s failed node=%s", what, node);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Hands over a plan read from the topic; returns at once. */
     public void offer(NodePlan plan) {
         NodePlan held = newest.accumulateAndGet(plan,

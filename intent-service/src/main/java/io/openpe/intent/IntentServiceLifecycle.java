@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.intent.directory.DirectorySource;
 import io.openpe.intent.directory.IntentDirectory;
 import io.openpe.intent.kube.KubernetesSource;
+import io.openpe.intent.nodestatus.NodeStatusFeed;
 import io.openpe.intent.plan.BmpTarget;
 import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.CompactedTopicReader;
@@ -67,6 +68,7 @@ public class IntentServiceLifecycle {
     private volatile boolean restored;
     private volatile String restoreFailure = "restoring state from Kafka";
     private DirectorySource directorySource;
+    private NodeStatusFeed nodeStatusFeed;
 
     @Produces
     @Singleton
@@ -88,6 +90,8 @@ public class IntentServiceLifecycle {
                 directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesEnabled);
                 directorySource.start(pollIntervalMillis);
             });
+            nodeStatusFeed = new NodeStatusFeed(bootstrapServers, reconciler);
+            nodeStatusFeed.start();
             restored = true;
         });
     }
@@ -95,6 +99,9 @@ public class IntentServiceLifecycle {
     void onStop(@Observes ShutdownEvent event) {
         if (directorySource != null) {
             directorySource.close();
+        }
+        if (nodeStatusFeed != null) {
+            nodeStatusFeed.close();
         }
     }
 

@@ -75,6 +75,8 @@ public final class IntentReconciler {
     private final Map<String, PublishedPlan> published = new HashMap<>();
     private volatile Map<String, io.openpe.intent.v1.NodePlan> currentPlans = Map.of();
     private Round lastRound;
+    /** Per node, the objects its agent failed to apply and why (from openpe.node-status). */
+    private final Map<String, Map<ObjectId, String>> enactmentFailures = new TreeMap<>();
     private StatusSink statusSink = StatusSink.NONE;
     private ReconcileObserver observer = ReconcileObserver.NONE;
     private Consumer<Map<String, Integer>> nodeIndexListener = indexes -> {
@@ -219,8 +221,26 @@ public final class IntentReconciler {
         writer.writeAll(entries);
         nodes.clear();
         nodes.putAll(next);
+        enactmentFailures.keySet().retainAll(next.keySet());
         nodeIndexListener.accept(Map.copyOf(indexes));
         return true;
+    }
+
+    /**
+     * A node's agent reported what it applied: its failures become part of the objects' status (per object, per
+     * node). Status only; plans do not change.
+     */
+    public synchronized void nodeReported(String node, Map<ObjectId, String> failures) {
+        Map<ObjectId, String> previous = enactmentFailures.get(node);
+        if (failures.equals(previous == null ? Map.of() : previous)) {
+            return;
+        }
+        if (failures.isEmpty()) {
+            enactmentFailures.remove(node);
+        } else {
+            enactmentFailures.put(node, Map.copyOf(failures));
+        }
+        reportStatus();
     }
 
     /** Validates objects against the current state without storing anything: every error, per-object and conflict. */
@@ -333,7 +353,7 @@ public final class IntentReconciler {
     private void reportStatus(ConflictResolution resolution, Map<String, NodePlan> plans) {
         observer.state(accepted.size(), invalid.size(), nodes.size(), resolution.rejected().size());
         statusSink.publish(ObjectStatuses.compute(accepted.values().stream().map(Accepted::intent).toList(),
-                invalid, resolution.rejected(), plans.values()));
+                invalid, resolution.rejected(), plans.values(), enactmentFailures));
     }
 
     // ---- per-object steps

@@ -24,9 +24,11 @@ public final class ObjectStatuses {
      *                   accepted object leaves the accepted version in force)
      * @param conflicts  objects that lost a cross-object conflict
      * @param plans      the current plan of every node
+     * @param enactment  what each node's agent reported it could not apply: node → object → reason
      */
     public static List<ObjectStatus> compute(Collection<? extends Intent> accepted,
-            Map<ObjectId, List<ResourceError>> invalid, List<ResourceError> conflicts, Collection<NodePlan> plans) {
+            Map<ObjectId, List<ResourceError>> invalid, List<ResourceError> conflicts, Collection<NodePlan> plans,
+            Map<String, Map<ObjectId, String>> enactment) {
         Map<ObjectId, List<ObjectStatus.NodeFailure>> failures = new TreeMap<>();
         for (NodePlan plan : plans) {
             for (Rejection rejection : plan.rejections()) {
@@ -34,6 +36,8 @@ public final class ObjectStatuses {
                         .add(new ObjectStatus.NodeFailure(plan.node(), rejection.reason()));
             }
         }
+        new TreeMap<>(enactment).forEach((node, failed) -> failed.forEach((object, reason) -> failures
+                .computeIfAbsent(object, k -> new ArrayList<>()).add(new ObjectStatus.NodeFailure(node, reason))));
         Map<ObjectId, List<ResourceError>> lost = conflicts.stream()
                 .collect(Collectors.groupingBy(ResourceError::object, TreeMap::new, Collectors.toList()));
         Map<ObjectId, ObjectStatus> statuses = new TreeMap<>();
@@ -48,8 +52,8 @@ public final class ObjectStatuses {
                 statuses.put(id, new ObjectStatus(id, intent.generation(), false, false, "Conflict",
                         messages(lost.get(id)), nodeFailures));
             } else if (!nodeFailures.isEmpty()) {
-                statuses.put(id, new ObjectStatus(id, intent.generation(), false, true, "NodeRejected",
-                        nodeFailures.size() + " node(s) could not take it: " + nodeFailures.stream()
+                statuses.put(id, new ObjectStatus(id, intent.generation(), false, true, "NodeFailed",
+                        nodeFailures.size() + " node(s) could not apply it: " + nodeFailures.stream()
                                 .map(f -> f.node() + ": " + f.reason()).collect(Collectors.joining("; ")),
                         nodeFailures));
             } else {

@@ -19,7 +19,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.openpe.intent.v1.Kind;
+import io.openpe.intent.v1.ObjectRef;
+import io.openpe.node.v1.NodeStatus;
+import io.openpe.node.v1.ObjectResult;
+import io.openpe.proto.kafka.ProtobufSerializer;
+import io.openpe.proto.kafka.Topics;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -100,6 +109,30 @@ class KubernetesSourceKubeTest {
 
     @Test
     @Order(3)
+    void aNodeAgentFailureMakesTheObjectDegradedWithTheNodeAndReason() throws Exception {
+        NodeStatus failed = NodeStatus.newBuilder().setCluster("kube").setNode("worker-a").setAppliedGeneration(1)
+                .addResults(ObjectResult.newBuilder()
+                        .setSource(ObjectRef.newBuilder().setKind(Kind.KIND_L2VNI).setNamespace("openperouter-system")
+                                .setName("migration"))
+                        .setObject("vrf rouge").setState(ObjectResult.State.STATE_FAILED)
+                        .setReason("kernel lacks VRF support"))
+                .build();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new ProtobufSerializer<NodeStatus>())) {
+            producer.send(new ProducerRecord<>(Topics.NODE_STATUS, "kube/worker-a", failed)).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> condition("migration", "Degraded")
+                .map(c -> c.getStatus().equals("True") && c.getReason().equals("NodeFailed")).orElse(false));
+        L2VNI migration = l2("migration");
+        assertEquals(1, migration.getStatus().getNodes().size());
+        assertEquals("worker-a", migration.getStatus().getNodes().get(0).getNode());
+        assertEquals("vrf rouge: kernel lacks VRF support", migration.getStatus().getNodes().get(0).getReason());
+        assertEquals("False", condition("migration", "Ready").orElseThrow().getStatus());
+        assertEquals("True", condition("layer2", "Ready").orElseThrow().getStatus(), "other objects stay ready");
+    }
+
+    @Test
+    @Order(4)
     void invalidUpdateKeepsThePreviousVersionAndSaysWhy() {
         L2VNI layer2 = l2("layer2");
         layer2.getSpec().setL2gatewayip("192.170.99.1/24");
@@ -113,7 +146,7 @@ class KubernetesSourceKubeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void newNodeGetsTheNextIndexAndRemovedNodeLosesItsPlanAndFreesItsIndex() {
         client.nodes().resource(node("worker-c")).create();
         assertEquals("100.65.0.2", plans.await("kube/worker-c", p -> p.hasUnderlay()).getUnderlay().getVtepIp());
@@ -128,7 +161,7 @@ class KubernetesSourceKubeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deletingAnL2vniReplansEveryNode() {
         client.resources(L2VNI.class).inNamespace("openperouter-system").withName("migration").delete();
         plans.await("kube/worker-a", p -> p.getL2DomainsCount() == 1);

@@ -1,27 +1,23 @@
 package io.openpe.intent.publish;
 
 import com.google.protobuf.MessageLite;
-import io.openpe.proto.kafka.ProtobufSerializer;
+import io.openpe.proto.kafka.ProtobufProducers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes intent-service's records (intents, node facts, plans) and waits for the broker's acknowledgement, so that a
- * caller that returns "applied" means "durably on the topic". Idempotent producer with {@code acks=all}: a retried
- * send never duplicates or reorders a key's records.
+ * caller that returns "applied" means "durably on the topic" ({@link ProtobufProducers#reliable}).
  */
 @ApplicationScoped
 public class TopicWriter implements AutoCloseable {
@@ -34,16 +30,7 @@ public class TopicWriter implements AutoCloseable {
 
     @Inject
     public TopicWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "intent-service",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                // A Kafka outage blocks the writer (and with it the reconcile loop) instead of dropping plans.
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE),
-                new StringSerializer(), new ProtobufSerializer<>());
+        this.producer = ProtobufProducers.reliable(bootstrapServers, "intent-service");
     }
 
     /** Sends every entry, then waits for all acknowledgements; entries of one key keep their order. */

@@ -1,20 +1,24 @@
 package io.openpe.node;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.intake.PlanIntake;
+import io.openpe.node.kube.NodeCapacity;
 import io.openpe.node.linux.NeighborRefresher;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.Enactor;
 import io.openpe.node.reconcile.PlanLoop;
+import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.report.StatusPublisher;
 import io.openpe.proto.kafka.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +53,13 @@ public class NodeAgent {
     @ConfigProperty(name = "openpe.node.router-netns", defaultValue = Namespaces.DEFAULT_ROUTER)
     String routerNetns;
 
+    @ConfigProperty(name = "openpe.node.kubernetes.enabled", defaultValue = "false")
+    boolean kubernetesEnabled;
+
     @Inject
     Enactor enactor;
+    @Inject
+    Instance<KubernetesClient> kubernetes;
     @Inject
     MeterRegistry registry;
 
@@ -61,7 +70,15 @@ public class NodeAgent {
     void start(@Observes StartupEvent event) {
         String key = Topics.nodeKey(cluster, node);
         publisher = new StatusPublisher(bootstrapServers, cluster, node);
-        loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), publisher,
+        StatusSink sink = publisher;
+        if (kubernetesEnabled) {
+            NodeCapacity capacity = new NodeCapacity(kubernetes.get(), node);
+            sink = c -> {
+                publisher.report(c);
+                capacity.report(c);
+            };
+        }
+        loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
         intake = new PlanIntake(bootstrapServers, key, loop::offer, BACKOFF);
         loop.start();

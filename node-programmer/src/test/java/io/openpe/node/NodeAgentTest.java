@@ -17,7 +17,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +70,9 @@ class NodeAgentTest {
     @Inject
     NodeAgent agent;
 
+    @TestHTTPResource("/")
+    URI root;
+
     @Test
     @Order(1)
     void theNewestGenerationIsAppliedAndReportedWithEveryField() {
@@ -90,6 +103,26 @@ class NodeAgentTest {
 
     @Test
     @Order(2)
+    void readinessIncludesThePlanCheckAndMetricsCountApplies() throws Exception {
+        HttpResponse<String> ready = get("q/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("node plan applied or none yet"), ready.body());
+        String metrics = get("q/metrics").body();
+        // Generation 2 was applied by the fake for 3 kernel writes (a hash it had not seen).
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_applies_total") && !l.endsWith(" 0.0")),
+                metrics);
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_kernel_writes_total")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3.0), metrics);
+        assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
     void plansArrivingDuringAnApplyAreCoalescedIntoTheLast() throws Exception {
         var entered = enactor.hold();
         PlanTopics.publish(bootstrap, PlanTopics.plan("local", "node-a", 3, "h3"));
@@ -109,7 +142,7 @@ class NodeAgentTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRestartedIntakeReadsTheNewestPlanAgainFromTheBeginning() {
         List<NodePlan> received = new CopyOnWriteArrayList<>();
         try (PlanIntake restarted = new PlanIntake(bootstrap, KEY, received::add,
@@ -117,6 +150,22 @@ class NodeAgentTest {
             restarted.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(p -> p.generation() == 6));
             assertTrue(received.stream().allMatch(p -> p.node().equals("node-a")), received.toString());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theIntakeReadsThePartitionTheDefaultProducerPartitionerWritesTheKeyTo() throws Exception {
+        String topic = "partitioning-check";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+                var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap),
+                        new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1))).all().get();
+            for (int i = 0; i < 40; i++) {
+                String key = "cluster-" + (i % 3) + "/node-" + i;
+                int written = producer.send(new ProducerRecord<>(topic, key, "x")).get().partition();
+                assertEquals(written, PlanIntake.partitionFor(key, 12), key);
+            }
         }
     }
 

@@ -72,8 +72,11 @@ public final class PlanIntake implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                TopicPartition partition = new TopicPartition(Topics.PLANS,
-                        partitionFor(key, c.partitionsFor(Topics.PLANS, Duration.ofSeconds(10)).size()));
+                int partitions = c.partitionsFor(Topics.PLANS, Duration.ofSeconds(10)).size();
+                if (partitions == 0) {
+                    throw new IllegalStateException("topic " + Topics.PLANS + " does not exist yet");
+                }
+                TopicPartition partition = new TopicPartition(Topics.PLANS, partitionFor(key, partitions));
                 c.assign(List.of(partition));
                 c.seekToBeginning(List.of(partition));
                 LOG.infof("reading plans node=%s from %s", key, partition);

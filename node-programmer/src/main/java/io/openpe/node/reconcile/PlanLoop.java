@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The agent loop: converge the node to the newest plan on one worker thread, on every new plan, on a resync timer
@@ -125,6 +126,9 @@ public final class PlanLoop implements AutoCloseable {
     private void pass() {
         passPending.set(false);
         NodePlan plan = newest.get();
+        // Correlation fields of every line of this pass, as separate keys in the JSON log.
+        MDC.put("node", node);
+        MDC.put("generation", Long.toString(plan.generation()));
         try {
             Convergence convergence = converge(plan);
             sink.report(convergence);
@@ -140,6 +144,8 @@ public final class PlanLoop implements AutoCloseable {
         if (failuresInARow > 0) {
             requestPass(backoff.delay(failuresInARow));
         }
+        MDC.remove("node");
+        MDC.remove("generation");
     }
 
     private Convergence converge(NodePlan plan) {

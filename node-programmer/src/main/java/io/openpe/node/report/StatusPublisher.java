@@ -19,6 +19,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes one {@code NodeStatus} per convergence to {@code openpe.node-status}, keyed {@code cluster/node}, and
  * waits for the acknowledgement. Idempotent producer with {@code acks=all}: a retried send neither duplicates nor
  * reorders the node's statuses. A send that is not acknowledged in time throws, and the loop retries the pass.
+ *
+ * <p>Unlike {@code ProtobufProducers.reliable}, sends time out instead of blocking forever: the loop thread that
+ * reports also repairs kernel drift, and a node must keep its data path converged to the last plan while Kafka is
+ * away. A status lost to the timeout is re-published by the retry or the next resync.
  */
 public final class StatusPublisher implements StatusSink, AutoCloseable {
 

@@ -170,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("openpe is running. intent-service reads " + options.intents());
         System.out.println("Where to see the result:");
-        System.out.println("  plans, as they are published to openpe.plans, are printed below");
+        System.out.println("  plans (openpe.plans) and node-0's status (openpe.node-status) are printed below as they are published");
         System.out.println("  over gRPC:  grpcurl -plaintext 127.0.0.1:" + intentGrpc
                 + " openpe.intent.v1.IntentService/ListPlans");
         System.out.println("  logs (JSON lines):  " + options.data().resolve("logs"));

@@ -1,6 +1,8 @@
 package io.openpe.local;
 
 import io.openpe.intent.v1.NodePlan;
+import io.openpe.node.v1.NodeStatus;
+import io.openpe.node.v1.ObjectResult;
 import io.openpe.proto.kafka.ProtobufDeserializer;
 import io.openpe.proto.kafka.Topics;
 import java.time.Duration;
@@ -11,14 +13,21 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Prints one line per plan published on openpe.plans for this cluster, from the beginning of the topic. */
+/**
+ * Prints one line per plan published on openpe.plans and per node status on openpe.node-status for this cluster,
+ * from the beginning of the topics.
+ */
 final class PlanPrinter implements AutoCloseable {
 
-    private final KafkaConsumer<String, NodePlan> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final String keyPrefix;
+    private static final ProtobufDeserializer<NodePlan> PLANS = new ProtobufDeserializer<>(NodePlan.parser());
+    private static final ProtobufDeserializer<NodeStatus> STATUSES = new ProtobufDeserializer<>(NodeStatus.parser());
 
     PlanPrinter(String bootstrapServers, String cluster) {
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -26,19 +35,26 @@ final class PlanPrinter implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.CLIENT_ID_CONFIG, "local-stack-plan-printer"),
-                new StringDeserializer(), new ProtobufDeserializer<>(NodePlan.parser()));
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.keyPrefix = cluster + "/";
-        consumer.assign(consumer.partitionsFor(Topics.PLANS).stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList());
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        for (String topic : List.of(Topics.PLANS, Topics.NODE_STATUS)) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        consumer.assign(partitions);
     }
 
     void printUntilStopped(BooleanSupplier stop) {
         try {
             while (!stop.getAsBoolean()) {
-                for (ConsumerRecord<String, NodePlan> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith(keyPrefix)) {
-                        System.out.println(describe(record.key(), record.value()));
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() == null || !record.key().startsWith(keyPrefix)) {
+                        continue;
                     }
+                    System.out.println(record.topic().equals(Topics.PLANS)
+                            ? describe(record.key(), record.value() == null ? null : PLANS.deserialize(Topics.PLANS, record.value()))
+                            : describe(record.key(), record.value() == null ? null
+                                    : STATUSES.deserialize(Topics.NODE_STATUS, record.value())));
                 }
             }
         } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
@@ -70,6 +86,18 @@ final class PlanPrinter implements AutoCloseable {
             line.append("\n    ").append(String.join("\n    ", notes));
         }
         return line.toString();
+    }
+
+    static String describe(String key, NodeStatus status) {
+        if (status == null) {
+            return "status " + key + " deleted";
+        }
+        long failed = status.getResultsList().stream()
+                .filter(r -> r.getState() == ObjectResult.State.STATE_FAILED).count();
+        String pending = status.getResultsList().stream().filter(r -> r.getState() == ObjectResult.State.STATE_PENDING)
+                .map(ObjectResult::getReason).findFirst().map(r -> " (" + r + ")").orElse("");
+        return "status " + key + " generation " + status.getAppliedGeneration() + ": " + status.getResultsCount()
+                + " objects, " + failed + " failed, " + status.getKernelWrites() + " kernel writes" + pending;
     }
 
     @Override

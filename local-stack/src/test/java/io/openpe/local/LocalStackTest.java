@@ -46,6 +46,11 @@ class LocalStackTest {
         for (ProcessHandle process : processes) {
             assertFalse(process.isAlive(), "still running after close: pid " + process.pid());
         }
+        try (var paths = Files.walk(data)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Map<String, NodePlan> readPlans(String bootstrap, int expected) {

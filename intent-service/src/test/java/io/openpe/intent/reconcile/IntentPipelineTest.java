@@ -85,6 +85,11 @@ class IntentPipelineTest {
         plans.close();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeDirectory() throws IOException {
+        TempDirectories.delete(DIRECTORY);
+    }
+
     @Test
     @Order(0)
     void serverReflectionListsIntentServiceSoGrpcurlWorksWithoutProtoFiles() throws Exception {

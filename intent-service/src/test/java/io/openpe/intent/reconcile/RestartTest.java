@@ -48,8 +48,9 @@ class RestartTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         broker.close();
+        TempDirectories.delete(seeds);
     }
 
     @Test

@@ -110,13 +110,11 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
 
     @Override
     public void getPlan(GetPlanRequest request, StreamObserver<NodePlan> response) {
-        NodePlan plan = reconciler.plans().get(request.getNode());
-        if (plan == null) {
-            response.onError(Status.NOT_FOUND.withDescription("no plan for node " + request.getNode()).asRuntimeException());
-            return;
-        }
-        response.onNext(plan);
-        response.onCompleted();
+        reconciler.plan(request.getNode()).ifPresentOrElse(plan -> {
+            response.onNext(plan);
+            response.onCompleted();
+        }, () -> response.onError(
+                Status.NOT_FOUND.withDescription("no plan for node " + request.getNode()).asRuntimeException()));
     }
 
     @Override

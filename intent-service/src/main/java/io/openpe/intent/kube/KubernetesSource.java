@@ -55,7 +55,7 @@ public class KubernetesSource {
 
             @Override
             public void onUpdate(Node before, Node after) {
-                if (!labels(before).equals(labels(after)) || !indexOf(before).equals(indexOf(after))) {
+                if (!labels(before).equals(labels(after)) || !NodeIndexAnnotation.read(before).equals(NodeIndexAnnotation.read(after))) {
                     syncNodes();
                 }
             }
@@ -99,10 +99,6 @@ public class KubernetesSource {
 
     private static Map<String, String> labels(Node node) {
         return node.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(node.getMetadata().getLabels());
-    }
-
-    private static java.util.Optional<Integer> indexOf(Node node) {
-        return NodeIndexAnnotation.read(node);
     }
 
     @PreDestroy

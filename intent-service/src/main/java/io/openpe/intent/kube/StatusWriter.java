@@ -58,11 +58,8 @@ final class StatusWriter implements StatusSink {
             case ObjectId.L2VNI -> L2VNI.class;
             default -> throw new IllegalArgumentException(id.kind());
         };
-        var resource = client.resources(type).inNamespace(id.namespace()).withName(id.name());
-        if (resource.get() == null) {
-            return;
-        }
-        resource.editStatus(object -> {
+        // A deleted object makes editStatus throw; publish() counts that as "not written" and moves on.
+        client.resources(type).inNamespace(id.namespace()).withName(id.name()).editStatus(object -> {
             object.setStatus(toApi(status, object));
             return object;
         });

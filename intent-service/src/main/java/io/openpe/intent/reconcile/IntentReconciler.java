@@ -59,7 +59,11 @@ public final class IntentReconciler {
     private record Accepted(Intent intent, Source source) {
     }
 
+    /** A published plan; the domain record is absent only between a restore and the first round. */
     private record PublishedPlan(long generation, String hash, NodePlan plan) {
+        io.openpe.intent.v1.NodePlan toProto() {
+            return PlanProtos.toProto(plan).toBuilder().setGeneration(generation).setContentHash(hash).build();
+        }
     }
 
     /** What the last plan round planned from, so the next one can re-plan only what a change touches. */
@@ -73,7 +77,6 @@ public final class IntentReconciler {
     private final Map<ObjectId, List<ResourceError>> invalid = new TreeMap<>();
     private final Map<String, Node> nodes = new TreeMap<>();
     private final Map<String, PublishedPlan> published = new HashMap<>();
-    private volatile Map<String, io.openpe.intent.v1.NodePlan> currentPlans = Map.of();
     private Round lastRound;
     /** Per node, the objects its agent failed to apply and why (from openpe.node-status). */
     private final Map<String, Map<ObjectId, String>> enactmentFailures = new TreeMap<>();
@@ -144,15 +147,8 @@ public final class IntentReconciler {
 
     /**
      * Makes the objects of {@code source} exactly {@code objects}: applies each and deletes those of that source that
-     * are no longer listed. Used by the directory source, which always knows its complete set.
-     */
-    public synchronized List<Outcome> replaceSource(Source source, List<HasMetadata> objects) {
-        return replaceSource(source, objects, Optional.empty());
-    }
-
-    /**
-     * As {@link #replaceSource(Source, List)}, and when {@code nodes} is present also sets the nodes, all in one plan
-     * round so a directory read at start-up publishes each plan once.
+     * are no longer listed (the directory source always knows its complete set). When {@code nodes} is present it
+     * also sets the nodes, all in one plan round, so a directory read at start-up publishes each plan once.
      */
     public synchronized List<Outcome> replaceSource(Source source, List<HasMetadata> objects,
             Optional<Map<String, Map<String, String>>> nodes) {
@@ -265,9 +261,20 @@ public final class IntentReconciler {
         return accepted.values().stream().map(a -> IntentProtos.toProto(cluster, a.intent(), a.source())).toList();
     }
 
-    /** The plans as last published, by node. */
-    public Map<String, io.openpe.intent.v1.NodePlan> plans() {
-        return currentPlans;
+    /** The plan of {@code node} as last published, with its generation and hash. */
+    public synchronized Optional<io.openpe.intent.v1.NodePlan> plan(String node) {
+        return Optional.ofNullable(published.get(node)).filter(p -> p.plan() != null).map(PublishedPlan::toProto);
+    }
+
+    /** Every node's plan as last published, by node name. */
+    public synchronized Map<String, io.openpe.intent.v1.NodePlan> plans() {
+        Map<String, io.openpe.intent.v1.NodePlan> plans = new TreeMap<>();
+        published.forEach((node, p) -> {
+            if (p.plan() != null) {
+                plans.put(node, p.toProto());
+            }
+        });
+        return plans;
     }
 
     // ---- one round: plan every node, publish what changed, report status
@@ -303,7 +310,6 @@ public final class IntentReconciler {
     private int publishChangedPlans(Map<String, NodePlan> plans) {
         List<TopicWriter.Entry> entries = new ArrayList<>();
         Map<String, PublishedPlan> next = new HashMap<>();
-        Map<String, io.openpe.intent.v1.NodePlan> protos = new TreeMap<>(currentPlans);
         plans.forEach((node, plan) -> {
             PublishedPlan last = published.get(node);
             if (last != null && plan.equals(last.plan())) {
@@ -314,28 +320,24 @@ public final class IntentReconciler {
             String hash = PlanProtos.contentHash(unnumbered);
             if (last != null && hash.equals(last.hash())) {
                 next.put(node, new PublishedPlan(last.generation(), hash, plan));
-                protos.putIfAbsent(node, unnumbered.toBuilder().setGeneration(last.generation()).setContentHash(hash).build());
                 return;
             }
             long generation = last == null ? 1 : last.generation() + 1;
             io.openpe.intent.v1.NodePlan numbered = unnumbered.toBuilder().setGeneration(generation).setContentHash(hash).build();
             entries.add(new TopicWriter.Entry(Topics.PLANS, Topics.nodeKey(cluster, node), numbered));
             next.put(node, new PublishedPlan(generation, hash, plan));
-            protos.put(node, numbered);
             LOG.infof("plan %s/%s generation %d: %d L3, %d L2, %d rejected, %d warnings", cluster, node, generation,
                     plan.l3Domains().size(), plan.l2Domains().size(), plan.rejections().size(), plan.warnings().size());
         });
         for (String gone : published.keySet()) {
             if (!plans.containsKey(gone)) {
                 entries.add(new TopicWriter.Entry(Topics.PLANS, Topics.nodeKey(cluster, gone), null));
-                protos.remove(gone);
                 LOG.infof("plan %s/%s deleted: node is gone", cluster, gone);
             }
         }
         writer.writeAll(entries);
         published.clear();
         published.putAll(next);
-        currentPlans = Map.copyOf(protos);
         return entries.size();
     }
 

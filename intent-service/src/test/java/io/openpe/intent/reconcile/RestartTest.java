@@ -77,7 +77,7 @@ class RestartTest {
 
             Files.writeString(seeds.resolve("l2vni-layer2.yaml"),
                     Files.readString(seeds.resolve("l2vni-layer2.yaml")).replace("192.170.1.1/24", "192.170.1.1/24\n  vxlanport: 4790"));
-            restarted.replaceSource(Source.SOURCE_DIRECTORY, seedObjects());
+            restarted.replaceSource(Source.SOURCE_DIRECTORY, seedObjects(), Optional.empty());
         }
         Map<String, Long> after = endOffsets();
         assertEquals(before.get(Topics.PLANS) + 2, after.get(Topics.PLANS), "one new plan per node");

@@ -1,6 +1,7 @@
 package io.openpe.proto.kafka;
 
 import com.google.protobuf.MessageLite;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,14 +19,25 @@ public final class ProtobufProducers {
 
     /** A producer of UTF-8 string keys and Protobuf values (null value = tombstone). */
     public static KafkaProducer<String, MessageLite> reliable(String bootstrapServers, String clientId) {
-        return new KafkaProducer<>(Map.of(
+        return reliable(bootstrapServers, clientId, Map.of());
+    }
+
+    /**
+     * The same, with batching settings for a high-rate publisher ({@code batch.size}, {@code linger.ms},
+     * {@code compression.type}, ...). Settings that make the producer reliable cannot be overridden.
+     */
+    public static KafkaProducer<String, MessageLite> reliable(String bootstrapServers, String clientId,
+            Map<String, Object> batching) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putAll(batching);
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE),
-                new StringSerializer(), new ProtobufSerializer<>());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE));
+        return new KafkaProducer<>(config, new StringSerializer(), new ProtobufSerializer<>());
     }
 }

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String PLANS = "openpe.plans";
     public static final String NODE_STATUS = "openpe.node-status";
     public static final String EVPN_ROUTES = "openpe.evpn-routes";
+    /** Not in DESIGN §8's table: opt-in (docs/decisions.md), so it is created with the others but often empty. */
+    public static final String UNICAST_ROUTES = "openpe.unicast-routes";
     public static final String BMP_EVENTS = "openpe.bmp-events";
     public static final String MIGRATIONS = "openpe.migrations";
     public static final String MIGRATION_EVENTS = "openpe.migration-events";
@@ -28,6 +30,7 @@ public final class Topics {
             new Topic(PLANS, "compact"),
             new Topic(NODE_STATUS, "compact"),
             new Topic(EVPN_ROUTES, "compact"),
+            new Topic(UNICAST_ROUTES, "compact"),
             new Topic(BMP_EVENTS, "delete"),
             new Topic(MIGRATIONS, "compact"),
             new Topic(MIGRATION_EVENTS, "delete"));

@@ -58,7 +58,18 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
 
     /** Every AS number in order, sets flattened. */
     public long[] asns() {
-        return segments.stream().flatMapToLong(s -> java.util.Arrays.stream(s.asns())).toArray();
+        int n = 0;
+        for (AsPathSegment s : segments) {
+            n += s.size();
+        }
+        long[] out = new long[n];
+        int i = 0;
+        for (AsPathSegment s : segments) {
+            for (int j = 0; j < s.size(); j++) {
+                out[i++] = s.asn(j);
+            }
+        }
+        return out;
     }
 
     int pathLength() {

@@ -242,7 +242,7 @@ public final class DecodeCommand {
     private void events(List<RouteChange> changes) {
         for (RouteChange change : changes) {
             PeerView view = change.peerView();
-            RouteOrigin origin = new RouteOrigin(cluster, router, sysName, headers.get(view.peer()), view.view());
+            RouteOrigin origin = RouteOrigin.of(cluster, router, sysName, headers.get(view.peer()), view.view());
             switch (change) {
                 case RouteChange.Added a -> route("added", origin, a.route());
                 case RouteChange.Replaced r -> route("replaced", origin, r.route());

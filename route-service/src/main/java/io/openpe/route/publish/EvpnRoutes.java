@@ -53,7 +53,12 @@ public final class EvpnRoutes {
      * keeps its key and its order on the partition).
      */
     public static String key(String cluster, String router, PeerKey peer, RibView view, NlriKey nlri) {
-        return cluster + "/" + router + "/" + peer + "/" + viewName(view) + "/" + nlri.text();
+        return keyPrefix(cluster, router, peer, view) + nlri.text();
+    }
+
+    /** The key up to the NLRI key, the same for every route of one peer view: kept in {@link RouteOrigin.Parts}. */
+    static String keyPrefix(String cluster, String router, PeerKey peer, RibView view) {
+        return cluster + "/" + router + "/" + peer + "/" + viewName(view) + "/";
     }
 
     /** "adj-rib-in-pre-policy", "adj-rib-in-post-policy", "adj-rib-out-pre-policy", "adj-rib-out-post-policy", "loc-rib". */
@@ -69,10 +74,10 @@ public final class EvpnRoutes {
         }
         PerPeerHeader peer = origin.peer();
         var b = io.openpe.route.v1.EvpnRoute.newBuilder()
-                .setRouteKey(key(origin.cluster(), origin.routerAddress(), peer.key(), origin.view(), evpn.key()))
+                .setRouteKey(origin.parts().keyPrefix() + evpn.key().text())
                 .setCluster(origin.cluster())
-                .setRouter(router(origin.routerAddress(), origin.sysName()))
-                .setPeer(peer(peer))
+                .setRouter(origin.parts().router())
+                .setPeer(origin.parts().peer())
                 .setView(view(origin.view()))
                 .setRouteType(evpn.routeType())
                 .setPeerTimestamp(Timestamp.newBuilder().setSeconds(peer.timestampSeconds())
@@ -113,8 +118,8 @@ public final class EvpnRoutes {
                         .ifPresent(p -> out.add(new Outbound(Topics.EVPN_ROUTES, p.getRouteKey(), p)));
                 case RouteChange.Withdrawn w -> {
                     if (w.previous().nlri() instanceof EvpnRoute) {
-                        out.add(new Outbound(Topics.EVPN_ROUTES, key(origin.cluster(), origin.routerAddress(),
-                                change.peerView().peer(), change.peerView().view(), change.key()), null));
+                        out.add(new Outbound(Topics.EVPN_ROUTES, origin.parts().keyPrefix() + change.key().text(),
+                                null));
                     }
                 }
             }

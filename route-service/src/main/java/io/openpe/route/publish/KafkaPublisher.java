@@ -11,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InterruptException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,9 +29,12 @@ import org.jboss.logging.Logger;
 public class KafkaPublisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
+    /** Records taken from the queue at once: enough to fill producer batches, few enough to resume sessions early. */
+    private static final int TAKE = 512;
 
     private final PublishQueue queue;
     private final String bootstrapServers;
+    private final Map<String, Object> batching;
     private final Counter sent;
     private final Counter failed;
     private volatile boolean running;
@@ -39,8 +44,15 @@ public class KafkaPublisher {
     @Inject
     public KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "openpe.publish.queue-capacity", defaultValue = "10000") int capacity,
+            @ConfigProperty(name = "openpe.publish.batch-size", defaultValue = "262144") int batchSize,
+            @ConfigProperty(name = "openpe.publish.linger-ms", defaultValue = "10") int lingerMs,
+            @ConfigProperty(name = "openpe.publish.compression", defaultValue = "lz4") String compression,
             MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
+        // Route records come in bursts of thousands (a session's initial dump): large, compressed batches keep
+        // Kafka's per-request cost off the per-record path (docs/benchmarks/route-service.md).
+        this.batching = Map.of(ProducerConfig.BATCH_SIZE_CONFIG, batchSize, ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         this.queue = new PublishQueue(capacity);
         this.sent = Counter.builder("openpe.publish.records").description("records acknowledged by Kafka")
                 .register(registry);
@@ -57,7 +69,7 @@ public class KafkaPublisher {
     }
 
     void start(@Observes StartupEvent event) {
-        producer = ProtobufProducers.reliable(bootstrapServers, "route-service");
+        producer = ProtobufProducers.reliable(bootstrapServers, "route-service", batching);
         running = true;
         thread = Thread.ofPlatform().name("openpe-kafka-publisher").daemon().start(this::drain);
     }
@@ -65,18 +77,17 @@ public class KafkaPublisher {
     private void drain() {
         while (running) {
             try {
-                Outbound next = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    continue;
+                for (Outbound next : queue.take(TAKE, 200, TimeUnit.MILLISECONDS)) {
+                    producer.send(new ProducerRecord<>(next.topic(), next.key(), next.value()), (metadata, error) -> {
+                        if (error == null) {
+                            sent.increment();
+                        } else {
+                            failed.increment();
+                            LOG.errorf("Kafka did not accept %s key %s: %s", next.topic(), next.key(),
+                                    error.getMessage());
+                        }
+                    });
                 }
-                producer.send(new ProducerRecord<>(next.topic(), next.key(), next.value()), (metadata, error) -> {
-                    if (error == null) {
-                        sent.increment();
-                    } else {
-                        failed.increment();
-                        LOG.errorf("Kafka did not accept %s key %s: %s", next.topic(), next.key(), error.getMessage());
-                    }
-                });
             } catch (InterruptedException | InterruptException e) {
                 return;
             }

@@ -26,6 +26,8 @@ public final class RouterState {
     private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
     private final Map<PeerKey, PerPeerHeader> upPeers = new LinkedHashMap<>();
     private volatile String sysName = "";
+    /** Rebuilt when the peer's identity, the sysName or the cluster changes. */
+    private final Map<PeerView, CachedParts> parts = new HashMap<>();
     ScheduledFuture<?> staleSweep;
 
     RouterState(String address, String cluster) {
@@ -44,6 +46,7 @@ public final class RouterState {
     /** Set from a plan before the router has routes (Routers#identified). */
     void cluster(String cluster) {
         this.cluster = cluster;
+        parts.clear();
     }
 
     public String sysName() {
@@ -52,6 +55,7 @@ public final class RouterState {
 
     void sysName(String name) {
         this.sysName = name;
+        parts.clear();
     }
 
     /** Remembers the latest header of a peer (its AS, BGP id and timestamp go into every route of that peer). */
@@ -89,6 +93,15 @@ public final class RouterState {
             header = new PerPeerHeader(view.peer().peerType(), 0, view.peer().distinguisher(), view.peer().address(),
                     0, IpAddress.V4_ANY, 0, 0);
         }
-        return new RouteOrigin(cluster, address, sysName, header, view.view());
+        CachedParts cached = parts.get(view);
+        if (cached == null || !RouteOrigin.sameIdentity(cached.basis(), header)) {
+            cached = new CachedParts(header, RouteOrigin.parts(cluster, address, sysName, header, view.view()));
+            parts.put(view, cached);
+        }
+        return new RouteOrigin(cluster, address, sysName, header, view.view(), cached.parts());
+    }
+
+    /** The per-origin parts of route records and the header they were made from. */
+    private record CachedParts(PerPeerHeader basis, RouteOrigin.Parts parts) {
     }
 }

@@ -8,6 +8,7 @@ import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PlanConsumer;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.publish.RecentChanges;
+import io.openpe.route.publish.UnicastRoutes;
 import io.openpe.route.rib.PeerView;
 import io.openpe.route.rib.RibRoute;
 import io.openpe.route.rib.RouteChange;
@@ -51,21 +52,25 @@ public class Routers {
             .getOptionalValue("openpe.watch.resume-buffer", Integer.class).orElse(100_000));
 
     private final RouterClusters plannedClusters;
+    /** Whether unicast routes go to openpe.unicast-routes too (openpe.publish.unicast-routes, default false). */
+    private final boolean publishUnicast;
 
     @Inject
     public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
-            PlanConsumer plans) {
-        this(defaultCluster, publisher.queue(), plans.routerClusters());
+            PlanConsumer plans,
+            @ConfigProperty(name = "openpe.publish.unicast-routes", defaultValue = "false") boolean publishUnicast) {
+        this(defaultCluster, publisher.queue(), plans.routerClusters(), publishUnicast);
     }
 
     Routers(String defaultCluster, PublishQueue queue) {
-        this(defaultCluster, queue, new RouterClusters());
+        this(defaultCluster, queue, new RouterClusters(), false);
     }
 
-    Routers(String defaultCluster, PublishQueue queue, RouterClusters plannedClusters) {
+    Routers(String defaultCluster, PublishQueue queue, RouterClusters plannedClusters, boolean publishUnicast) {
         this.defaultCluster = defaultCluster;
         this.queue = queue;
         this.plannedClusters = plannedClusters;
+        this.publishUnicast = publishUnicast;
     }
 
     /** The state of the router at {@code address}, created on its first session. */
@@ -112,6 +117,10 @@ public class Routers {
                 if (!changes.isEmpty()) {
                     List<Outbound> records = EvpnRoutes.records(router::origin, changes, now);
                     queue.addAll(records);
+                    if (publishUnicast) {
+                        // Not for watchers and duplicate-MAC detection: those read EVPN routes only.
+                        queue.addAll(UnicastRoutes.records(router::origin, changes, now));
+                    }
                     queue.addAll(duplicateMacs.observe(records, now));
                     if (!records.isEmpty()) {
                         // One lock across routers: watchers see records in sequence order, so a resume token

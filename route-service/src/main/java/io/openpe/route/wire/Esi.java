@@ -30,10 +30,17 @@ public record Esi(long high, int low) {
     /** The ten bytes (type first) as lower-case colon-separated hex. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(29);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            s.append(String.format("%02x", (high >>> shift) & 0xff)).append(':');
+        if (isZero()) {
+            return ZERO_TEXT;
         }
-        return s.append(String.format("%02x:%02x", (low >>> 8) & 0xff, low & 0xff)).toString();
+        byte[] bytes = new byte[LENGTH];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (high >>> (56 - 8 * i));
+        }
+        bytes[8] = (byte) (low >>> 8);
+        bytes[9] = (byte) low;
+        return MacAddress.COLON_HEX.formatHex(bytes);
     }
+
+    private static final String ZERO_TEXT = "00:00:00:00:00:00:00:00:00:00";
 }

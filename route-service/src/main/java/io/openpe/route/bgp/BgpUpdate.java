@@ -46,14 +46,7 @@ public record BgpUpdate(List<Nlri> withdrawnRoutes, PathAttributes attributes, L
 
     /** The next hop of routes of {@code afiSafi}: MP_REACH's for its family, NEXT_HOP for IPv4 unicast. */
     public Optional<IpAddress> nextHop(AfiSafi afiSafi) {
-        Optional<MpReach> mp = attributes.mpReach();
-        if (mp.isPresent() && mp.get().afiSafi().equals(afiSafi)) {
-            return Optional.of(mp.get().nextHop());
-        }
-        if (afiSafi.equals(AfiSafi.IPV4_UNICAST)) {
-            return attributes.nextHop().map(NextHop::address);
-        }
-        return Optional.empty();
+        return attributes.nextHop(afiSafi);
     }
 
     /**

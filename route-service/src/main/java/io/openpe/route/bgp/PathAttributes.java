@@ -1,5 +1,6 @@
 package io.openpe.route.bgp;
 
+import io.openpe.route.wire.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,21 @@ public record PathAttributes(List<PathAttribute> all) {
 
     public Optional<NextHop> nextHop() {
         return first(NextHop.class);
+    }
+
+    /**
+     * The next hop of routes of {@code afiSafi}: MP_REACH_NLRI's when it is for that family, NEXT_HOP for IPv4 unicast
+     * (RFC 4760 §3, RFC 4271 §5.1.3).
+     */
+    public Optional<IpAddress> nextHop(AfiSafi afiSafi) {
+        Optional<MpReach> mp = mpReach();
+        if (mp.isPresent() && mp.get().afiSafi().equals(afiSafi)) {
+            return Optional.of(mp.get().nextHop());
+        }
+        if (afiSafi.equals(AfiSafi.IPV4_UNICAST)) {
+            return nextHop().map(NextHop::address);
+        }
+        return Optional.empty();
     }
 
     public Optional<MultiExitDisc> med() {

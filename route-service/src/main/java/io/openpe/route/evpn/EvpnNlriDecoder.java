@@ -34,14 +34,19 @@ public final class EvpnNlriDecoder implements NlriDecoder {
         if (nlri.readableBytes() < length) {
             Wire.need(nlri, length, "EVPN type " + type + " value of declared length " + length);
         }
-        ByteBuf value = nlri.readSlice(length);
+        return decodeValue(type, nlri.readSlice(length), pathId);
+    }
+
+    /** Decodes the value of one route of {@code type}, exactly its bytes (no type or length byte in front). */
+    public static EvpnRoute decodeValue(int type, ByteBuf value, long pathId) {
         return switch (type) {
             case EvpnRoute.ETHERNET_AUTO_DISCOVERY -> EthernetAutoDiscovery.decode(value, pathId);
             case EvpnRoute.MAC_IP_ADVERTISEMENT -> MacIpAdvertisement.decode(value, pathId);
             case EvpnRoute.INCLUSIVE_MULTICAST -> InclusiveMulticast.decode(value, pathId);
             case EvpnRoute.ETHERNET_SEGMENT -> EthernetSegment.decode(value, pathId);
             case EvpnRoute.IP_PREFIX -> IpPrefixRoute.decode(value, pathId);
-            default -> new UnknownEvpnRoute(pathId, type, Wire.octets(value, length, "EVPN type " + type));
+            default -> new UnknownEvpnRoute(pathId, type,
+                    Wire.octets(value, value.readableBytes(), "EVPN type " + type));
         };
     }
 }

@@ -27,14 +27,16 @@ import java.util.Set;
  */
 public final class AdjRibIn {
 
+    /** One peer view's routes, keyed by the routes themselves ({@link StoredRoute} equality is route identity). */
     private static final class Table {
-        final HashMap<NlriKey, RibRoute> routes = new HashMap<>();
-        /** Keys kept from before a session loss and not yet re-advertised; empty outside a re-sync. */
-        final Set<NlriKey> stale = new HashSet<>();
+        final HashMap<StoredRoute, StoredRoute> routes = new HashMap<>();
+        /** Routes kept from before a session loss and not yet re-advertised; empty outside a re-sync. */
+        final Set<StoredRoute> stale = new HashSet<>();
         final Set<AfiSafi> endOfRib = new HashSet<>();
     }
 
     private final Map<PeerView, Table> tables = new LinkedHashMap<>();
+    private final AttributeSets attributeSets = new AttributeSets();
 
     /** Applies one Route Monitoring message: withdrawals first, then announcements (RFC 4271 §9.1). */
     public List<RouteChange> apply(RouteMonitoring message) {
@@ -46,11 +48,10 @@ public final class AdjRibIn {
             if (table == null) {
                 break;
             }
-            NlriKey key = withdrawn.key();
-            RibRoute previous = table.routes.remove(key);
+            StoredRoute previous = table.routes.remove(StoredRoute.keyOf(CompactNlri.encode(withdrawn)));
             if (previous != null) {
-                table.stale.remove(key);
-                changes.add(new RouteChange.Withdrawn(view, previous));
+                table.stale.remove(previous);
+                changes.add(new RouteChange.Withdrawn(view, previous.toRibRoute()));
             }
         }
         List<Nlri> announced = update.announced();
@@ -59,10 +60,13 @@ public final class AdjRibIn {
                 table = new Table();
                 tables.put(view, table);
             }
-            PathAttributes attributes = update.attributes().withoutNlri();
+            SharedAttributes.Split split = SharedAttributes.split(update.attributes());
+            SharedAttributes shared = attributeSets.intern(split.shared());
+            PathAttributes attributes = shared.join(split.mobility());
             for (Nlri nlri : announced) {
-                announce(view, table, new RibRoute(nlri, update.nextHop(nlri.afiSafi()).orElse(null), attributes),
-                        changes);
+                StoredRoute stored = StoredRoute.of(nlri, shared, split.mobility());
+                RibRoute route = new RibRoute(nlri, attributes.nextHop(nlri.afiSafi()).orElse(null), attributes);
+                announce(view, table, stored, route, changes);
             }
         }
         Optional<AfiSafi> endOfRib = update.endOfRib();
@@ -77,28 +81,30 @@ public final class AdjRibIn {
         return changes;
     }
 
-    private static void announce(PeerView view, Table table, RibRoute route, List<RouteChange> changes) {
-        NlriKey key = route.nlri().key();
-        RibRoute previous = table.routes.put(key, route);
+    private static void announce(PeerView view, Table table, StoredRoute stored, RibRoute route,
+                                 List<RouteChange> changes) {
+        // Remove first: HashMap.put would keep the old key object, which is the old route.
+        StoredRoute previous = table.routes.remove(stored);
+        table.routes.put(stored, stored);
         if (!table.stale.isEmpty()) {
-            table.stale.remove(key);
+            table.stale.remove(stored);
         }
         if (previous == null) {
             changes.add(new RouteChange.Added(view, route));
-        } else if (!previous.equals(route)) {
-            changes.add(new RouteChange.Replaced(view, previous, route));
+        } else if (!previous.sameRoute(stored)) {
+            changes.add(new RouteChange.Replaced(view, previous.toRibRoute(), route));
         }
         // Otherwise unchanged, including a re-advertisement after a reconnect: nothing to publish.
     }
 
     private static void sweepStale(PeerView view, Table table, AfiSafi family, List<RouteChange> changes) {
-        for (Iterator<NlriKey> it = table.stale.iterator(); it.hasNext(); ) {
-            NlriKey key = it.next();
-            RibRoute route = table.routes.get(key);
-            if (route != null && route.nlri().afiSafi().equals(family)) {
+        for (Iterator<StoredRoute> it = table.stale.iterator(); it.hasNext(); ) {
+            StoredRoute key = it.next();
+            StoredRoute route = table.routes.get(key);
+            if (route != null && route.afiSafi().equals(family)) {
                 table.routes.remove(key);
                 it.remove();
-                changes.add(new RouteChange.Withdrawn(view, route));
+                changes.add(new RouteChange.Withdrawn(view, route.toRibRoute()));
             }
         }
     }
@@ -112,8 +118,8 @@ public final class AdjRibIn {
         for (Iterator<Map.Entry<PeerView, Table>> it = tables.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<PeerView, Table> entry = it.next();
             if (entry.getKey().peer().equals(peer)) {
-                for (RibRoute route : entry.getValue().routes.values()) {
-                    changes.add(new RouteChange.Withdrawn(entry.getKey(), route));
+                for (StoredRoute route : entry.getValue().routes.values()) {
+                    changes.add(new RouteChange.Withdrawn(entry.getKey(), route.toRibRoute()));
                 }
                 it.remove();
             }
@@ -135,10 +141,10 @@ public final class AdjRibIn {
         for (Iterator<Map.Entry<PeerView, Table>> it = tables.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<PeerView, Table> entry = it.next();
             Table table = entry.getValue();
-            for (NlriKey key : table.stale) {
-                RibRoute route = table.routes.remove(key);
+            for (StoredRoute key : table.stale) {
+                StoredRoute route = table.routes.remove(key);
                 if (route != null) {
-                    changes.add(new RouteChange.Withdrawn(entry.getKey(), route));
+                    changes.add(new RouteChange.Withdrawn(entry.getKey(), route.toRibRoute()));
                 }
             }
             table.stale.clear();
@@ -151,7 +157,11 @@ public final class AdjRibIn {
 
     public Optional<RibRoute> route(PeerView view, NlriKey key) {
         Table table = tables.get(view);
-        return table == null ? Optional.empty() : Optional.ofNullable(table.routes.get(key));
+        byte[] compact = table == null ? null : CompactNlri.encodeKey(key);
+        if (compact == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(table.routes.get(StoredRoute.keyOf(compact))).map(StoredRoute::toRibRoute);
     }
 
     /** Whether End-of-RIB was seen for {@code family} in {@code view} since the session (re)started. */
@@ -167,7 +177,19 @@ public final class AdjRibIn {
     /** The routes of one view, as a copy. */
     public List<RibRoute> routes(PeerView view) {
         Table table = tables.get(view);
-        return table == null ? List.of() : List.copyOf(table.routes.values());
+        if (table == null) {
+            return List.of();
+        }
+        List<RibRoute> routes = new ArrayList<>(table.routes.size());
+        for (StoredRoute route : table.routes.values()) {
+            routes.add(route.toRibRoute());
+        }
+        return routes;
+    }
+
+    /** How many distinct shared attribute sets this router's routes hold (interned weakly; for tests). */
+    int attributeSets() {
+        return attributeSets.size();
     }
 
     public int size() {

@@ -3,6 +3,7 @@ package io.openpe.route.rib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.openpe.route.bgp.AfiSafi;
 import io.openpe.route.bgp.BgpUpdate;
@@ -22,7 +23,9 @@ import io.openpe.route.wire.IpAddress;
 import io.openpe.route.wire.Label;
 import io.openpe.route.wire.MacAddress;
 import io.openpe.route.wire.RouteDistinguisher;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Adj-RIB-In per peer and view: adds, replaces, withdrawals, Peer Down, session loss and re-sync, End-of-RIB. */
@@ -42,13 +45,24 @@ class AdjRibInTest {
     }
 
     private static PathAttributes attributes(long mobilitySequence, List<Nlri> nlri) {
+        return attributes(100, mobilitySequence, nlri);
+    }
+
+    /** Route target 65001:{@code vni} (RFC 4360 §4) and MAC mobility with {@code mobilitySequence} (RFC 7432 §7.7). */
+    private static PathAttributes attributes(int vni, long mobilitySequence, List<Nlri> nlri) {
         return new PathAttributes(List.of(new Origin(0),
-                new ExtendedCommunities(List.of(ExtendedCommunity.of(0x0600_0000_0000_0000L | mobilitySequence))),
+                new ExtendedCommunities(List.of(ExtendedCommunity.of(0x0002_fde9_0000_0000L | vni),
+                        ExtendedCommunity.of(0x0600_0000_0000_0000L | mobilitySequence))),
                 new MpReach(AfiSafi.L2VPN_EVPN, VTEP, null, nlri)));
     }
 
     private static RouteMonitoring announce(PerPeerHeader peer, long sequence, Nlri... nlri) {
         return new RouteMonitoring(peer, new BgpUpdate(List.of(), attributes(sequence, List.of(nlri)), List.of()));
+    }
+
+    private static RouteMonitoring announceInVni(int vni, long sequence, Nlri... nlri) {
+        return new RouteMonitoring(PEER_PRE, new BgpUpdate(List.of(), attributes(vni, sequence, List.of(nlri)),
+                List.of()));
     }
 
     private static RouteMonitoring withdraw(PerPeerHeader peer, Nlri... nlri) {
@@ -126,5 +140,67 @@ class AdjRibInTest {
         List<RouteChange> expired = rib.withdrawStale();
         assertEquals(List.of(mac(2).key()), expired.stream().map(RouteChange::key).toList());
         assertEquals(List.of(), rib.withdrawStale());
+    }
+
+    @Test
+    void aRouteIsFoundByItsKeyAndReadBackAsAnnounced() {
+        AdjRibIn rib = new AdjRibIn();
+        rib.apply(announce(PEER_PRE, 3, mac(1), mac(2)));
+        PeerView view = new PeerView(PEER_PRE.key(), RibView.ADJ_RIB_IN_PRE_POLICY);
+        RibRoute route = rib.route(view, mac(2).key()).orElseThrow();
+        assertEquals(mac(2), route.nlri());
+        assertEquals(VTEP, route.nextHop());
+        assertEquals(attributes(3, List.of()), route.attributes());
+        assertEquals(Optional.empty(), rib.route(view, mac(3).key()));
+        assertEquals(Optional.empty(), rib.route(new PeerView(PEER_POST.key(), RibView.ADJ_RIB_IN_POST_POLICY),
+                mac(2).key()));
+        assertEquals(2, rib.routes(view).size());
+        assertTrue(rib.routes(view).contains(route));
+    }
+
+    @Test
+    void newLabelsOnTheSameKeyReplaceTheRoute() {
+        AdjRibIn rib = new AdjRibIn();
+        rib.apply(announce(PEER_PRE, 0, mac(1)));
+        MacIpAdvertisement relabelled = new MacIpAdvertisement(Nlri.NO_PATH_ID, mac(1).rd(), Esi.ZERO, 0,
+                mac(1).mac(), null, Label.of(200), null);
+        RouteChange.Replaced replaced = assertInstanceOf(RouteChange.Replaced.class,
+                rib.apply(announce(PEER_PRE, 0, relabelled)).getFirst());
+        assertEquals(mac(1), replaced.previous().nlri());
+        assertEquals(relabelled, replaced.route().nlri());
+        assertEquals(1, rib.size());
+    }
+
+    @Test
+    void routesOfOneVniShareOneAttributeSetWhateverTheirSequence() {
+        AdjRibIn rib = new AdjRibIn();
+        for (int i = 1; i <= 100; i++) {
+            rib.apply(announceInVni(100, i, mac(i)));
+        }
+        rib.apply(announceInVni(101, 1, mac(1000)));
+        assertEquals(2, rib.attributeSets());
+        assertEquals(7, rib.route(new PeerView(PEER_PRE.key(), RibView.ADJ_RIB_IN_PRE_POLICY), mac(7).key())
+                .orElseThrow().attributes().extendedCommunities(ExtendedCommunity.MacMobility.class).getFirst()
+                .sequence(), "each route keeps its own sequence");
+    }
+
+    @Test
+    void attributeSetsNoRouteUsesAnyMoreAreCollected() {
+        AdjRibIn rib = new AdjRibIn();
+        rib.apply(announceInVni(100, 1, mac(1)));
+        rib.apply(announceInVni(101, 1, mac(2)));
+        rib.apply(announceInVni(102, 1, mac(3)));
+        rib.apply(withdraw(PEER_PRE, mac(2)));
+        rib.apply(announceInVni(100, 2, mac(3)));        // moves to VNI 100: 102's set is unused too
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            System.gc();
+            return rib.attributeSets() == 1;
+        });
+        assertEquals(2, rib.size());
+        rib.peerDown(PEER_PRE.key());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            System.gc();
+            return rib.attributeSets() == 0;
+        });
     }
 }

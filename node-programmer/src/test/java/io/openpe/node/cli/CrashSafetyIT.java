@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
+import io.openpe.node.L2vniLab;
 import io.openpe.node.NodeProgrammerMain;
 import io.openpe.node.ProtoPlans;
 import io.openpe.testkit.netns.NetnsLab;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -49,17 +48,18 @@ class CrashSafetyIT {
         try (NetnsLab lab = NetnsLab.create()) {
             String router = lab.namespace("r");
             String host = lab.namespace("h");
+            L2vniLab node = new L2vniLab(lab, router, host, FIRST_VNI, COUNT);
             // A stale object of the naming scheme that the plan does not want: the restart must remove it.
             lab.ip(router, "link", "add", "br-pe-9999", "type", "bridge");
 
             Process first = start(planFile, router, host);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> count(lab, router, "vni") > 0 || !first.isAlive());
+                    .until(() -> node.routerLinksStartingWith("vni") > 0 || !first.isAlive());
             assertTrue(first.isAlive(), "the first apply ended before it could be killed");
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, first.exitValue(), "expected death by SIGKILL");
-            int hostBridgesAtKill = count(lab, host, "br-hs-");
+            int hostBridgesAtKill = node.hostLinksStartingWith("br-hs-");
             assertTrue(hostBridgesAtKill < COUNT, "the kill came after the apply had finished: " + hostBridgesAtKill);
 
             Process second = start(planFile, router, host);
@@ -68,9 +68,9 @@ class CrashSafetyIT {
             assertEquals(0, second.exitValue(), output);
             assertEquals(false, new ObjectMapper().readTree(output).get("failed").asBoolean());
 
-            assertEquals(expectedRouterLinks(), links(lab, router));
-            assertEquals(expectedHostLinks(), links(lab, host));
-            assertOneGatewayAddressPerBridge(lab, router);
+            assertEquals(node.expectedRouterLinks(), node.routerLinks());
+            assertEquals(node.expectedHostLinks(), node.hostLinks());
+            node.assertOneGatewayAddressPerBridge();
             for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni += 37) {
                 assertTrue(lab.ip(host, "link", "show", "host-" + vni).contains("master br-hs-" + vni));
                 assertTrue(lab.ip(router, "link", "show", "vni" + vni).contains("master br-pe-" + vni));
@@ -104,57 +104,5 @@ class CrashSafetyIT {
     @AfterEach
     void killChildren() {
         children.forEach(Process::destroyForcibly);
-    }
-
-    private static Set<String> expectedRouterLinks() {
-        Set<String> links = new TreeSet<>(List.of("lo"));
-        for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni++) {
-            links.addAll(List.of("br-pe-" + vni, "vni" + vni, "pe-" + vni));
-        }
-        return links;
-    }
-
-    private static Set<String> expectedHostLinks() {
-        Set<String> links = new TreeSet<>(List.of("lo"));
-        for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni++) {
-            links.addAll(List.of("br-hs-" + vni, "host-" + vni));
-        }
-        return links;
-    }
-
-    /** Link names as {@code ip -br link} prints them, without the {@code @peer} suffix of veths. */
-    private static Set<String> links(NetnsLab lab, String namespace) {
-        Set<String> names = new TreeSet<>();
-        List<String> all = new ArrayList<>();
-        for (String line : lab.ip(namespace, "-br", "link").split("\n")) {
-            if (!line.isBlank()) {
-                String name = line.split("\\s+")[0].split("@")[0];
-                all.add(name);
-                names.add(name);
-            }
-        }
-        assertEquals(all.size(), names.size(), "duplicate link names: " + all);
-        return names;
-    }
-
-    private static int count(NetnsLab lab, String namespace, String prefix) {
-        return (int) links(lab, namespace).stream().filter(n -> n.startsWith(prefix)).count();
-    }
-
-    private static void assertOneGatewayAddressPerBridge(NetnsLab lab, String router) throws IOException {
-        JsonNode all = new ObjectMapper().readTree(lab.ip(router, "-j", "-4", "addr", "show"));
-        int bridges = 0;
-        for (JsonNode link : all) {
-            String name = link.get("ifname").asText();
-            if (name.startsWith("br-pe-")) {
-                bridges++;
-                int i = (int) (Long.parseLong(name.substring("br-pe-".length())) - FIRST_VNI);
-                JsonNode addrs = link.get("addr_info");
-                assertEquals(1, addrs.size(), name + " " + addrs);
-                assertEquals(ProtoPlans.gateway(i), addrs.get(0).get("local").asText() + "/"
-                        + addrs.get(0).get("prefixlen").asInt());
-            }
-        }
-        assertEquals(COUNT, bridges);
     }
 }

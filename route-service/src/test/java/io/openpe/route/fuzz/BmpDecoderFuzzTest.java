@@ -1,5 +1,6 @@
 package io.openpe.route.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import io.openpe.route.bmp.BmpDecodeResult;
 import io.openpe.route.bmp.BmpFraming;
 import io.openpe.route.bmp.BmpSessionDecoder;
 import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.evpn.EvpnNlriEncoder;
+import io.openpe.route.evpn.EvpnRoute;
 import io.openpe.route.wire.DecodeException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -94,6 +97,30 @@ class BmpDecoderFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void evpnNlri(byte[] input) {
         assertAllocationBounded(input, BmpDecoderFuzzTest::decodeEvpn);
+        reEncodeEvpn(input);
+    }
+
+    /**
+     * Every decoded EVPN route has a wire form that decodes back to it: the RIB stores routes in that form
+     * ({@code rib.CompactNlri}), so a decoded route without one would end its BMP session.
+     */
+    private static void reEncodeEvpn(byte[] input) {
+        if (input.length == 0) {
+            return;
+        }
+        List<Nlri> routes = new ArrayList<>();
+        try {
+            new EvpnNlriDecoder().decode(Unpooled.wrappedBuffer(input, 1, input.length - 1), AfiSafi.L2VPN_EVPN,
+                    (input[0] & 1) != 0, routes);
+        } catch (DecodeException e) {
+            // Routes before the malformed one were decoded and are checked all the same.
+        }
+        for (Nlri nlri : routes) {
+            EvpnRoute route = (EvpnRoute) nlri;
+            ByteBuf value = Unpooled.buffer(EvpnNlriEncoder.valueLength(route));
+            EvpnNlriEncoder.writeValue(route, value);
+            assertEquals(route, EvpnNlriDecoder.decodeValue(route.routeType(), value, route.pathId()));
+        }
     }
 
     private static void decodeEvpn(byte[] input) {

@@ -5,6 +5,7 @@ import io.openpe.route.bgp.AsPath;
 import io.openpe.route.bgp.ExtendedCommunity;
 import io.openpe.route.bgp.NlriKey;
 import io.openpe.route.bgp.PathAttributes;
+import io.openpe.route.bmp.FrrLocalAsPrepend;
 import io.openpe.route.bmp.PeerKey;
 import io.openpe.route.bmp.PerPeerHeader;
 import io.openpe.route.bmp.RibView;
@@ -43,6 +44,12 @@ public final class EvpnRoutes {
 
     /** FRR 8.4 sends the router's own routes as a post-policy peer 0.0.0.0, AS 0 (DESIGN §6). */
     public static final String FRR_LOCAL_ROUTE = "frr-local-route";
+
+    /**
+     * A post-policy route FRR 8.4 sent as a withdrawal right after the peer came up, published as a copy of its
+     * pre-policy route (session.PostPolicyResync, DESIGN.md).
+     */
+    public static final String FRR_POST_POLICY_FROM_PRE_POLICY = "frr-post-policy-from-pre-policy";
 
     private EvpnRoutes() {
     }
@@ -86,9 +93,12 @@ public final class EvpnRoutes {
         if (route.nextHop() != null) {
             b.setNextHop(route.nextHop().toString());
         }
-        attributes(b, route.attributes());
+        attributes(b, route.attributes(), origin);
         if (peer.isFrrLocalRoutes()) {
             b.addCorrections(FRR_LOCAL_ROUTE);
+        }
+        if (origin.copiedFromPrePolicy().contains(evpn.key())) {
+            b.addCorrections(FRR_POST_POLICY_FROM_PRE_POLICY);
         }
         if (receivedAt != null) {
             b.setReceivedAt(Timestamp.newBuilder().setSeconds(receivedAt.getEpochSecond())
@@ -146,8 +156,14 @@ public final class EvpnRoutes {
         }
     }
 
-    private static void attributes(io.openpe.route.v1.EvpnRoute.Builder b, PathAttributes attributes) {
-        AsPath path = attributes.effectiveAsPath();
+    private static void attributes(io.openpe.route.v1.EvpnRoute.Builder b, PathAttributes attributes,
+            RouteOrigin origin) {
+        AsPath sent = attributes.effectiveAsPath();
+        Optional<AsPath> stripped = FrrLocalAsPrepend.stripped(sent, origin.localAs(), origin.peerAs());
+        AsPath path = stripped.orElse(sent);
+        if (stripped.isPresent()) {
+            b.addCorrections(FrrLocalAsPrepend.CORRECTION);
+        }
         for (long asn : path.asns()) {
             b.addAsPath((int) asn);
         }

@@ -159,7 +159,11 @@ public final class EvpnRoutes {
     private static void attributes(io.openpe.route.v1.EvpnRoute.Builder b, PathAttributes attributes,
             RouteOrigin origin) {
         AsPath sent = attributes.effectiveAsPath();
-        Optional<AsPath> stripped = FrrLocalAsPrepend.stripped(sent, origin.localAs(), origin.peerAs());
+        // Only what the router received: a path it sends (Adj-RIB-Out) rightly starts with its own AS.
+        boolean received = origin.view() == RibView.ADJ_RIB_IN_PRE_POLICY
+                || origin.view() == RibView.ADJ_RIB_IN_POST_POLICY;
+        Optional<AsPath> stripped = received
+                ? FrrLocalAsPrepend.stripped(sent, origin.localAs(), origin.peerAs()) : Optional.empty();
         AsPath path = stripped.orElse(sent);
         if (stripped.isPresent()) {
             b.addCorrections(FrrLocalAsPrepend.CORRECTION);

@@ -159,6 +159,15 @@ class FrrQuirksTest {
     }
 
     @Test
+    void adjRibOutPathIsLeftAsSent() throws Exception {
+        // RFC 8671 O flag (0x10): a path the router sends to its eBGP peer rightly starts with the router's AS.
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(BmpEncoding.globalPeer(0x10), "02 02 0000fdea 0000fde9"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY.replace("adj-rib-in", "adj-rib-out"));
+        assertEquals(List.of(65002, 65001), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
     void withoutAPeerUpNothingIsCorrected() throws Exception {
         write(BmpStream.INITIATION, announce(PRE, "02 02 0000fdea 0000fde9"));
         EvpnRoute route = only(routeRecords(), PRE_KEY);

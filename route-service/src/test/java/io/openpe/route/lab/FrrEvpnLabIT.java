@@ -65,6 +65,8 @@ class FrrEvpnLabIT {
     static final String VTEP_C = "10.78.0.1";
     static final String VTEP_D = "10.78.0.2";
     static final String GOLDEN_EBGP = "frr-ebgp-evpn-router-d";
+    static final String VTEP_E = "192.168.79.1";
+    static final String VTEP_F = "192.168.79.2";
 
     public static class Lab implements QuarkusTestProfile {
         @Override
@@ -75,6 +77,9 @@ class FrrEvpnLabIT {
 
     @Inject
     BmpServer server;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -256,6 +261,64 @@ class FrrEvpnLabIT {
         ConsumerRecord<String, EvpnRoute> record = evpn.await(Duration.ofSeconds(90),
                 r -> r.key().startsWith(keyPrefix) && r.value() != null && condition.test(r.value()));
         return record.value();
+    }
+
+    /**
+     * Router F without {@code soft-reconfiguration inbound}: FRR keeps no Adj-RIB-In, so the pre-policy copy of E's
+     * MAC route arrives as a withdrawal (bmp_wrqueue finds no adj_in) while the post-policy copy is an announcement.
+     * route-service counts the withdrawal in openpe_bmp_withdrawals_unannounced_total{view="adj-rib-in-pre-policy"}
+     * and publishes no pre-policy route of E.
+     */
+    @Test
+    void withoutSoftReconfigurationPrePolicyUpdatesArriveAsWithdrawalsAndAreCounted() throws Exception {
+        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        int octet = 1 + new SecureRandom().nextInt(250);
+        String routerE = "172.29." + octet + ".2";
+        String routerF = "172.29." + octet + ".6";
+        List<FrrInstance> daemons = new ArrayList<>();
+        try (NetnsLab lab = NetnsLab.create();
+             var evpn = new TopicTail<>(bootstrapServers, Topics.EVPN_ROUTES, EvpnRoute.parser())) {
+            try {
+                String e = lab.namespace("re");
+                String f = lab.namespace("rf");
+                lab.veth(e, "eth0", f, "eth0");
+                lab.ip(e, "addr", "add", VTEP_E + "/24", "dev", "eth0");
+                lab.ip(f, "addr", "add", VTEP_F + "/24", "dev", "eth0");
+                bmpLink(lab, e, lab.prefix() + "e", "172.29." + octet + ".1/30", routerE + "/30");
+                bmpLink(lab, f, lab.prefix() + "f", "172.29." + octet + ".5/30", routerF + "/30");
+                String configE = frrConfig("re", VTEP_E, VTEP_F, "172.29." + octet + ".1")
+                        .replace("  neighbor " + VTEP_F + " soft-reconfiguration inbound\n", "");
+                String configF = frrConfig("rf", VTEP_F, VTEP_E, "172.29." + octet + ".5")
+                        .replace("  neighbor " + VTEP_E + " soft-reconfiguration inbound\n", "");
+                assertFalse(configF.contains("soft-reconfiguration"), configF);
+                daemons.add(FrrInstance.start(e, configE));
+                daemons.add(FrrInstance.start(f, configF));
+                l2Vni(lab, e, VTEP_E, "pe");
+                l2Vni(lab, f, VTEP_F, "pf");
+                String fromEPost = "lab/" + routerF + "/" + VTEP_E + "/adj-rib-in-post-policy/";
+                String fromEPre = "lab/" + routerF + "/" + VTEP_E + "/adj-rib-in-pre-policy/";
+                awaitRoute(evpn, fromEPost, r -> r.getRouteType() == 3);
+                double before = unannouncedPrePolicyWithdrawals();
+
+                // A route added now is sent live (bmp_wrqueue), not in the table sync that skips missing adj_in.
+                lab.exec(e, "bridge", "fdb", "add", MAC, "dev", "pe", "master", "static").orThrow();
+                awaitRoute(evpn, fromEPost, r -> r.getRouteType() == 2 && r.getMac().equals(MAC));
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> unannouncedPrePolicyWithdrawals() > before);
+                assertTrue(routes.listRoutes(RouteFilter.newBuilder().setRouter(routerF).build()).getRoutesList()
+                        .stream().noneMatch(r -> r.getRouteKey().startsWith(fromEPre)), "no pre-policy route of E");
+            } finally {
+                for (FrrInstance frr : daemons) {
+                    frr.close();
+                }
+            }
+        }
+    }
+
+    private double unannouncedPrePolicyWithdrawals() {
+        var counter = meters.find("openpe.bmp.withdrawals.unannounced").tag("view", "adj-rib-in-pre-policy")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Waits until the newest record of {@code key} (null for a tombstone) satisfies {@code condition}. */

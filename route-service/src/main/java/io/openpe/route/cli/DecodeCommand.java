@@ -19,6 +19,7 @@ import io.openpe.route.bmp.BmpSessionDecoder;
 import io.openpe.route.bmp.Initiation;
 import io.openpe.route.bmp.PeerDown;
 import io.openpe.route.bmp.PeerKey;
+import io.openpe.route.bmp.RibView;
 import io.openpe.route.bmp.PeerUp;
 import io.openpe.route.bmp.PerPeerHeader;
 import io.openpe.route.bmp.RouteMirroring;
@@ -30,6 +31,7 @@ import io.openpe.route.evpn.EvpnNlriDecoder;
 import io.openpe.route.publish.EvpnRoutes;
 import io.openpe.route.publish.RouteOrigin;
 import io.openpe.route.rib.AdjRibIn;
+import io.openpe.route.session.PostPolicyResync;
 import io.openpe.route.rib.PeerView;
 import io.openpe.route.rib.RibRoute;
 import io.openpe.route.rib.RouteChange;
@@ -37,6 +39,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +64,14 @@ public final class DecodeCommand {
     private final String router;
     private final BmpSessionDecoder decoder;
     private final AdjRibIn rib = new AdjRibIn();
+    /** Per peer, the ASNs of the OPENs of its latest Peer Up: {router's, peer's} (FRR's eBGP AS_PATH correction). */
+    private final Map<PeerKey, long[]> openAsns = new HashMap<>();
     private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
+    /**
+     * The service's handling of FRR's spurious post-policy withdrawals. A capture has no receive times and FRR's Peer Up
+     * timestamp can be hours old (seen in the lab), so offline every message counts as within the window.
+     */
+    private final PostPolicyResync postPolicyResync = new PostPolicyResync(PostPolicyResync.DEFAULT_WINDOW);
     private String sysName = "";
 
     private DecodeCommand(PrintStream out, String cluster, String router, AddPathMode addPath) {
@@ -175,6 +185,9 @@ public final class DecodeCommand {
             }
             case PeerUp m -> {
                 headers.put(m.peer().key(), m.peer());
+                openAsns.put(m.peer().key(), new long[] {m.sentOpen().asn(), m.receivedOpen().asn()});
+                postPolicyResync.peerUp(m.peer().key(), Instant.EPOCH, m.sentOpen().asn(),
+                        m.receivedOpen().asn());
                 line.addProperty("message", "peer-up");
                 line.add("peer", peer(m.peer()));
                 line.addProperty("localAddress", m.localAddress().toString());
@@ -192,6 +205,7 @@ public final class DecodeCommand {
                 line.add("peer", peer(m.peer()));
                 line.addProperty("reason", m.reason());
                 out.println(line);
+                postPolicyResync.peerDown(m.peer().key());
                 events(rib.peerDown(m.peer().key()));
             }
             case RouteMonitoring m -> {
@@ -202,7 +216,9 @@ public final class DecodeCommand {
                 line.add("withdrawn", strings(m.update().withdrawn().stream().map(this::nlri).toList()));
                 m.update().endOfRib().ifPresent(f -> line.addProperty("endOfRib", f.toString()));
                 out.println(line);
+                var resync = postPolicyResync.observe(m, rib, Instant.EPOCH);
                 events(rib.apply(m));
+                resync.ifPresent(copy -> events(rib.apply(copy)));
             }
             case StatsReport m -> {
                 line.addProperty("message", "statistics-report");
@@ -242,7 +258,10 @@ public final class DecodeCommand {
     private void events(List<RouteChange> changes) {
         for (RouteChange change : changes) {
             PeerView view = change.peerView();
-            RouteOrigin origin = RouteOrigin.of(cluster, router, sysName, headers.get(view.peer()), view.view());
+            long[] asns = openAsns.getOrDefault(view.peer(), new long[] {0, 0});
+            RouteOrigin origin = RouteOrigin.of(cluster, router, sysName, headers.get(view.peer()), view.view(),
+                    asns[0], asns[1], view.view() == RibView.ADJ_RIB_IN_POST_POLICY
+                            ? postPolicyResync.copiedFromPrePolicy(view.peer()) : java.util.Set.of());
             switch (change) {
                 case RouteChange.Added a -> route("added", origin, a.route());
                 case RouteChange.Replaced r -> route("replaced", origin, r.route());

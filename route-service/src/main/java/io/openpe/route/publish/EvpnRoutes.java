@@ -5,6 +5,7 @@ import io.openpe.route.bgp.AsPath;
 import io.openpe.route.bgp.ExtendedCommunity;
 import io.openpe.route.bgp.NlriKey;
 import io.openpe.route.bgp.PathAttributes;
+import io.openpe.route.bmp.FrrLocalAsPrepend;
 import io.openpe.route.bmp.PeerKey;
 import io.openpe.route.bmp.PerPeerHeader;
 import io.openpe.route.bmp.RibView;
@@ -30,6 +31,7 @@ import io.openpe.route.rib.RouteChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +45,12 @@ public final class EvpnRoutes {
 
     /** FRR 8.4 sends the router's own routes as a post-policy peer 0.0.0.0, AS 0 (DESIGN §6). */
     public static final String FRR_LOCAL_ROUTE = "frr-local-route";
+
+    /**
+     * A post-policy route FRR 8.4 sent as a withdrawal right after the peer came up, published as a copy of its
+     * pre-policy route (session.PostPolicyResync, DESIGN.md).
+     */
+    public static final String FRR_POST_POLICY_FROM_PRE_POLICY = "frr-post-policy-from-pre-policy";
 
     private EvpnRoutes() {
     }
@@ -91,9 +99,12 @@ public final class EvpnRoutes {
         if (route.nextHop() != null) {
             b.setNextHop(route.nextHop().toString());
         }
-        attributes(b, route.attributes());
+        attributes(b, route.attributes(), origin);
         if (peer.isFrrLocalRoutes()) {
             b.addCorrections(FRR_LOCAL_ROUTE);
+        }
+        if (origin.copiedFromPrePolicy().contains(evpn.key())) {
+            b.addCorrections(FRR_POST_POLICY_FROM_PRE_POLICY);
         }
         if (receivedAt != null) {
             b.setReceivedAt(Timestamp.newBuilder().setSeconds(receivedAt.getEpochSecond())
@@ -151,8 +162,24 @@ public final class EvpnRoutes {
         }
     }
 
-    private static void attributes(io.openpe.route.v1.EvpnRoute.Builder b, PathAttributes attributes) {
-        AsPath path = attributes.effectiveAsPath();
+    /**
+     * The AS path as the peer sent it: FRR's prepended local AS removed from a received eBGP route, the correction
+     * handed to {@code corrections} (DESIGN §6). Shared by every published route family.
+     */
+    static AsPath asPath(PathAttributes attributes, RouteOrigin origin, Consumer<String> corrections) {
+        AsPath sent = attributes.effectiveAsPath();
+        // Only what the router received: a path it sends (Adj-RIB-Out) rightly starts with its own AS.
+        boolean received = origin.view() == RibView.ADJ_RIB_IN_PRE_POLICY
+                || origin.view() == RibView.ADJ_RIB_IN_POST_POLICY;
+        Optional<AsPath> stripped = received
+                ? FrrLocalAsPrepend.stripped(sent, origin.localAs(), origin.peerAs()) : Optional.empty();
+        stripped.ifPresent(p -> corrections.accept(FrrLocalAsPrepend.CORRECTION));
+        return stripped.orElse(sent);
+    }
+
+    private static void attributes(io.openpe.route.v1.EvpnRoute.Builder b, PathAttributes attributes,
+            RouteOrigin origin) {
+        AsPath path = asPath(attributes, origin, b::addCorrections);
         for (long asn : path.asns()) {
             b.addAsPath((int) asn);
         }

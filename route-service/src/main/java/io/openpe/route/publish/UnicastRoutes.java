@@ -51,7 +51,7 @@ public final class UnicastRoutes {
         if (route.nextHop() != null) {
             b.setNextHop(route.nextHop().toString());
         }
-        attributes(b, route.attributes());
+        attributes(b, route.attributes(), origin);
         if (peer.isFrrLocalRoutes()) {
             b.addCorrections(EvpnRoutes.FRR_LOCAL_ROUTE);
         }
@@ -83,8 +83,8 @@ public final class UnicastRoutes {
         return out;
     }
 
-    private static void attributes(UnicastRoute.Builder b, PathAttributes attributes) {
-        AsPath path = attributes.effectiveAsPath();
+    private static void attributes(UnicastRoute.Builder b, PathAttributes attributes, RouteOrigin origin) {
+        AsPath path = EvpnRoutes.asPath(attributes, origin, b::addCorrections);
         for (long asn : path.asns()) {
             b.addAsPath((int) asn);
         }

@@ -19,6 +19,7 @@ import io.openpe.route.bmp.StatsReport;
 import io.openpe.route.bmp.Termination;
 import io.openpe.route.bmp.Unknown;
 import io.openpe.route.publish.BmpEvents;
+import io.openpe.route.publish.EvpnRoutes;
 import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.rib.RouteChange;
@@ -28,6 +29,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +112,7 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
             }
             case PeerUp up -> {
                 routers.identified(router, List.of(up.sentOpen().bgpId().toString(), up.localAddress().toString()));
-                routers.update(router, r -> r.peerUp(up.peer()));
+                routers.update(router, r -> r.peerUp(up, clock.instant()));
                 event(BmpEvents.peerUp(router.cluster(), address, router.sysName(), up, clock.instant()));
             }
             case PeerDown down -> {
@@ -120,10 +123,18 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                 event(BmpEvents.peerDown(cluster, address, router.sysName(), down, withdrawn.size(), clock.instant()));
             }
             case RouteMonitoring monitoring -> {
+                Instant now = clock.instant();
                 routers.change(router, r -> {
                     r.seen(monitoring.peer());
-                    return r.rib.apply(monitoring);
-                }, clock.instant());
+                    checkSoftReconfiguration(r, monitoring);
+                    var resync = r.postPolicyResync.observe(monitoring, r.rib, now);
+                    List<RouteChange> changes = r.rib.apply(monitoring);
+                    if (resync.isPresent()) {
+                        changes = new ArrayList<>(changes);
+                        changes.addAll(r.rib.apply(resync.get()));
+                    }
+                    return changes;
+                }, now);
                 monitoring.update().endOfRib().ifPresent(family -> event(BmpEvents.endOfRib(cluster, address,
                         router.sysName(), monitoring.peer(), family, clock.instant())));
             }
@@ -134,6 +145,24 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
             case RouteMirroring _, Unknown _ -> {
                 // Counted by the decoder; nothing to keep (RFC 7854 §4.1 says to ignore unknown types).
             }
+        }
+    }
+
+    /**
+     * Without {@code soft-reconfiguration inbound} FRR 8.4 keeps no Adj-RIB-In, and every pre-policy message is a
+     * withdrawal (bmp_wrqueue finds no adj_in). Pre-policy withdrawals of routes never announced are counted; one of a
+     * route the peer's post-policy view holds names router and peer in a warning, once per peer.
+     */
+    private void checkSoftReconfiguration(RouterState r, RouteMonitoring monitoring) {
+        UnannouncedWithdrawals found = UnannouncedWithdrawals.of(r.rib, monitoring);
+        if (found.count() == 0) {
+            return;
+        }
+        metrics.unannouncedWithdrawals(EvpnRoutes.viewName(monitoring.peer().view()), found.count());
+        if (found.heldPostPolicy() > 0 && r.softReconfigurationWarned.add(monitoring.peer().key())) {
+            LOG.warnf("Router %s (%s) sends pre-policy withdrawals of routes its post-policy view of peer %s holds: "
+                    + "is soft-reconfiguration inbound set for that neighbor?", r.address(), r.sysName(),
+                    monitoring.peer().address());
         }
     }
 

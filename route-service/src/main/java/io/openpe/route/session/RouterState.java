@@ -1,6 +1,12 @@
 package io.openpe.route.session;
 
 import io.openpe.route.bmp.PeerKey;
+import io.openpe.route.bmp.PeerUp;
+import io.openpe.route.bmp.RibView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import io.openpe.route.bmp.PerPeerHeader;
 import io.openpe.route.publish.RouteOrigin;
 import io.openpe.route.rib.AdjRibIn;
@@ -20,19 +26,28 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class RouterState {
 
+    private static final long[] NO_ASNS = {0, 0};
+
     private final String address;
     private volatile String cluster;
     final AdjRibIn rib = new AdjRibIn();
     private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
     private final Map<PeerKey, PerPeerHeader> upPeers = new LinkedHashMap<>();
+    /** Per peer, the ASNs of the two OPENs of its latest Peer Up: {router's, peer's}. */
+    private final Map<PeerKey, long[]> openAsns = new HashMap<>();
     private volatile String sysName = "";
     /** Rebuilt when the peer's identity, the sysName or the cluster changes. */
     private final Map<PeerView, CachedParts> parts = new HashMap<>();
+    /** FRR's spurious post-policy withdrawals after a Peer Up (PostPolicyResync). */
+    final PostPolicyResync postPolicyResync;
+    /** Peers already named in the "soft-reconfiguration inbound missing?" warning (logged once per peer). */
+    final Set<PeerKey> softReconfigurationWarned = new HashSet<>();
     ScheduledFuture<?> staleSweep;
 
-    RouterState(String address, String cluster) {
+    RouterState(String address, String cluster, Duration postPolicyResyncWindow) {
         this.address = address;
         this.cluster = cluster;
+        this.postPolicyResync = new PostPolicyResync(postPolicyResyncWindow);
     }
 
     public String address() {
@@ -63,13 +78,16 @@ public final class RouterState {
         headers.put(peer.key(), peer);
     }
 
-    void peerUp(PerPeerHeader peer) {
-        seen(peer);
-        upPeers.put(peer.key(), peer);
+    void peerUp(PeerUp up, Instant at) {
+        seen(up.peer());
+        postPolicyResync.peerUp(up.peer().key(), at, up.sentOpen().asn(), up.receivedOpen().asn());
+        upPeers.put(up.peer().key(), up.peer());
+        openAsns.put(up.peer().key(), new long[] {up.sentOpen().asn(), up.receivedOpen().asn()});
     }
 
     void peerDown(PeerKey peer) {
         upPeers.remove(peer);
+        postPolicyResync.peerDown(peer);
     }
 
     void sessionLost() {
@@ -98,7 +116,10 @@ public final class RouterState {
             cached = new CachedParts(header, RouteOrigin.parts(cluster, address, sysName, header, view.view()));
             parts.put(view, cached);
         }
-        return new RouteOrigin(cluster, address, sysName, header, view.view(), cached.parts());
+        long[] asns = openAsns.getOrDefault(view.peer(), NO_ASNS);
+        return new RouteOrigin(cluster, address, sysName, header, view.view(), asns[0], asns[1],
+                view.view() == RibView.ADJ_RIB_IN_POST_POLICY ? postPolicyResync.copiedFromPrePolicy(view.peer())
+                        : Set.of(), cached.parts());
     }
 
     /** The per-origin parts of route records and the header they were made from. */

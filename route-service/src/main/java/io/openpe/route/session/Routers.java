@@ -15,6 +15,7 @@ import io.openpe.route.rib.RouteChange;
 import io.openpe.route.v1.EvpnRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,10 @@ public class Routers {
     private final RouterClusters plannedClusters;
     /** Whether unicast routes go to openpe.unicast-routes too (openpe.publish.unicast-routes, default false). */
     private final boolean publishUnicast;
+    /** How long after a Peer Up a post-policy withdrawal is suspect (PostPolicyResync). */
+    private final Duration postPolicyResyncWindow = ConfigProvider.getConfig()
+            .getOptionalValue("openpe.bmp.post-policy-resync-window", Duration.class)
+            .orElse(PostPolicyResync.DEFAULT_WINDOW);
 
     @Inject
     public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
@@ -75,7 +80,7 @@ public class Routers {
 
     /** The state of the router at {@code address}, created on its first session. */
     public RouterState router(String address) {
-        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a)));
+        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), postPolicyResyncWindow));
     }
 
     /**

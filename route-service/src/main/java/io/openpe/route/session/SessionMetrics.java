@@ -61,6 +61,13 @@ public class SessionMetrics {
                 .increment();
     }
 
+    /** Withdrawals of routes the view did not hold ({@code openpe_bmp_withdrawals_unannounced_total{view}}). */
+    void unannouncedWithdrawals(String view, int count) {
+        counters.computeIfAbsent("unannounced/" + view, k -> Counter.builder("openpe.bmp.withdrawals.unannounced")
+                .description("Route Monitoring withdrawals of routes the peer view did not hold, by view")
+                .tag("view", view).register(registry)).increment(count);
+    }
+
     void malformed(int messageType, boolean fatal) {
         String type = messageTypeName(messageType);
         counters.computeIfAbsent("malformed/" + type + "/" + fatal, k -> Counter.builder("openpe.bmp.malformed")

@@ -21,7 +21,7 @@ class GoldenStreamTest {
     static final Path GOLDEN = Path.of("src/test/resources/io/openpe/route/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"frr-ibgp-evpn-router-b"})
+    @ValueSource(strings = {"frr-ibgp-evpn-router-b", "frr-ebgp-evpn-router-d"})
     void decodedStreamMatchesTheReviewedGolden(String scenario) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

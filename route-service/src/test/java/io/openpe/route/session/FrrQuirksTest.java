@@ -1,0 +1,366 @@
+package io.openpe.route.session;
+
+import static io.openpe.route.bgp.BgpEncoding.attribute;
+import static io.openpe.route.bgp.BgpEncoding.concat;
+import static io.openpe.route.bgp.BgpEncoding.update;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.bmp.AddPathMode;
+import io.openpe.route.bmp.BmpEncoding;
+import io.openpe.route.bmp.BmpFraming;
+import io.openpe.route.bmp.BmpSessionDecoder;
+import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.publish.Outbound;
+import io.openpe.route.publish.PublishQueue;
+import io.openpe.route.v1.BmpEvent;
+import io.openpe.route.v1.EvpnRoute;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FRR 8.4 quirks of DESIGN §6, as hand-built BMP byte streams through the real session pipeline in memory
+ * (frame decoder → BmpSessionDecoder → Routers/AdjRibIn → publish records). Expected values come from the bytes written
+ * here and from FRR's bgpd/bgp_bmp.c (see DESIGN.md "FRR 8.4 quirks").
+ */
+class FrrQuirksTest {
+
+    static final String PRE = BmpEncoding.globalPeer(0x00);
+    static final String POST = BmpEncoding.globalPeer(0x40);
+    static final String KEY_SUFFIX = "/192.168.0.2/%s/10.0.0.1:2/2/0/aa:bb:cc:00:00:01/10.1.1.10";
+    static final String PRE_KEY = "lab/embedded" + KEY_SUFFIX.formatted("adj-rib-in-pre-policy");
+    static final String POST_KEY = "lab/embedded" + KEY_SUFFIX.formatted("adj-rib-in-post-policy");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final PublishQueue queue = new PublishQueue(10_000);
+    final Routers routers = new Routers("lab", queue);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final EmbeddedChannel channel = new EmbeddedChannel(
+            new LengthFieldBasedFrameDecoder(BmpFraming.MAX_FRAME_LENGTH, BmpFraming.LENGTH_FIELD_OFFSET,
+                    BmpFraming.LENGTH_FIELD_LENGTH, BmpFraming.LENGTH_ADJUSTMENT, BmpFraming.INITIAL_BYTES_TO_STRIP,
+                    true),
+            new RouterSession(routers, new SessionMetrics(registry, routers), queue,
+                    new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), AddPathMode.NEVER), Duration.ofSeconds(30),
+                    clock));
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    /** Peer Up of peer 192.168.0.2: the router's OPEN says {@code localAsHex}, the peer's {@code peerAsHex}. */
+    static String peerUp(String peerAs4, String localAs2, String localAs4, String peerAs2) {
+        String perPeer = BmpEncoding.perPeer(0, 0, "0000000000000000", BmpEncoding.ADDR_192_168_0_2, peerAs4,
+                "c0a80002", "6553f100", "000001f4");
+        return BmpEncoding.frame(3, perPeer,
+                "000000000000000000000000 0a000001",    // local address 10.0.0.1
+                "b3a2", "00b3",                            // local port 45986, remote port 179
+                BmpStream.open(localAs2, "0a000001", "01 04 0019 00 46", "41 04 " + localAs4),  // sent OPEN
+                BmpStream.open(peerAs2, "c0a80002", "01 04 0019 00 46", "41 04 " + peerAs4));   // received OPEN
+    }
+
+    /** eBGP: router AS 65002 (0xfdea), peer AS 65001 (0xfde9). */
+    static final String EBGP_PEER_UP = peerUp("0000fde9", "fdea", "0000fdea", "fde9");
+
+    /** BmpStream's type-2 route with the given AS_PATH attribute value (4-byte ASNs). */
+    static String announce(String perPeer, String asPath) {
+        return BmpEncoding.frame(0, perPeer, update("", concat(
+                attribute(0x40, 1, "00"),
+                attribute(0x50, 2, asPath),
+                attribute(0xc0, 16, "00 02 fde9 0000006e" + "03 0c 00000000 0008"),
+                attribute(0x90, 14, "0019 46 04 0a000001 00" + BmpStream.TYPE2.replace(" ", ""))), ""));
+    }
+
+    void write(String... frames) {
+        channel.writeInbound(Unpooled.wrappedBuffer(BmpStream.bytes(frames)));
+    }
+
+    List<Outbound> drain() throws InterruptedException {
+        List<Outbound> out = new ArrayList<>();
+        Outbound next;
+        while ((next = queue.poll(10, TimeUnit.MILLISECONDS)) != null) {
+            out.add(next);
+        }
+        return out;
+    }
+
+    List<Outbound> routeRecords() throws InterruptedException {
+        return drain().stream().filter(o -> o.topic().equals(Topics.EVPN_ROUTES)).toList();
+    }
+
+    static EvpnRoute only(List<Outbound> records, String key) {
+        List<Outbound> matching = records.stream().filter(o -> o.key().equals(key)).toList();
+        assertEquals(1, matching.size(), matching.toString());
+        return (EvpnRoute) matching.getFirst().value();
+    }
+
+    // --- eBGP: FRR prepends the router's own AS (bgp_packet_attribute for an eBGP peer) ---
+
+    @Test
+    void ebgpPathStartingWithLocalThenPeerAsLosesTheLocalAsAndIsMarked() throws Exception {
+        // AS_SEQUENCE (2) of 3: 65002 (router, prepended by FRR), 65001 (peer), 65010 (origin).
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(PRE, "02 03 0000fdea 0000fde9 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(65001, 65010), route.getAsPathList());
+        assertEquals(65010, route.getOriginAs());
+        assertEquals(List.of("frr-ebgp-local-as-prepended"), route.getCorrectionsList());
+    }
+
+    @Test
+    void ebgpPathOfOnlyLocalThenPeerAsKeepsThePeerAsOrigin() throws Exception {
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(POST, "02 02 0000fdea 0000fde9"));
+        EvpnRoute route = only(routeRecords(), POST_KEY);
+        assertEquals(List.of(65001), route.getAsPathList());
+        assertEquals(65001, route.getOriginAs());
+        assertEquals(List.of("frr-ebgp-local-as-prepended"), route.getCorrectionsList());
+    }
+
+    @Test
+    void ebgpPathWithoutThePrependIsLeftAsSent() throws Exception {
+        // [65001 65010]: starts with the peer's AS (e.g. "attribute-unchanged as-path" on the router).
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(PRE, "02 02 0000fde9 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(65001, 65010), route.getAsPathList());
+        assertEquals(65010, route.getOriginAs());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void ebgpPathWithLocalAsNotFollowedByThePeerAsIsLeftAsSent() throws Exception {
+        // [65002 65010]: the second AS is not the peer's, so the first cannot be told to be FRR's prepend.
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(PRE, "02 02 0000fdea 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(65002, 65010), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void ibgpPathIsLeftAsSentEvenWhenItStartsWithTheLocalAs() throws Exception {
+        // iBGP 65001/65001: FRR prepends nothing; [65001 65001 65010] is what the peer sent.
+        write(BmpStream.INITIATION, peerUp("0000fde9", "fde9", "0000fde9", "fde9"),
+                announce(PRE, "02 03 0000fde9 0000fde9 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(65001, 65001, 65010), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void adjRibOutPathIsLeftAsSent() throws Exception {
+        // RFC 8671 O flag (0x10): a path the router sends to its eBGP peer rightly starts with the router's AS.
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(BmpEncoding.globalPeer(0x10), "02 02 0000fdea 0000fde9"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY.replace("adj-rib-in", "adj-rib-out"));
+        assertEquals(List.of(65002, 65001), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void withoutAPeerUpNothingIsCorrected() throws Exception {
+        write(BmpStream.INITIATION, announce(PRE, "02 02 0000fdea 0000fde9"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(65002, 65001), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void fourByteAsnsAreComparedInFull() throws Exception {
+        // Router AS 4200000002 (0xfa56ea02), peer AS 4200000001 (0xfa56ea01); the OPENs' 2-byte My AS is AS_TRANS
+        // (23456 = 0x5ba0, RFC 6793 §4.1) and the 4-octet AS capability carries the real one.
+        write(BmpStream.INITIATION, peerUp("fa56ea01", "5ba0", "fa56ea02", "5ba0"),
+                announce(PRE, "02 03 fa56ea02 fa56ea01 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of((int) 4200000001L, 65010), route.getAsPathList());
+        assertEquals(65010, route.getOriginAs());
+        assertEquals(List.of("frr-ebgp-local-as-prepended"), route.getCorrectionsList());
+    }
+
+    @Test
+    void fourByteAsnsThatDifferOnlyAboveSixteenBitsAreNotConfused() throws Exception {
+        // Router AS 4200000002; the path starts with 0x0000ea02 (59906), which shares the low 16 bits: kept.
+        write(BmpStream.INITIATION, peerUp("fa56ea01", "5ba0", "fa56ea02", "5ba0"),
+                announce(PRE, "02 03 0000ea02 fa56ea01 0000fdf2"));
+        EvpnRoute route = only(routeRecords(), PRE_KEY);
+        assertEquals(List.of(59906, (int) 4200000001L, 65010), route.getAsPathList());
+        assertEquals(List.of(), route.getCorrectionsList());
+    }
+
+    @Test
+    void routersOwnRouteAsPeerZeroWithAsZeroIsMarkedLocal() throws Exception {
+        // bmp_wrsync sends a local path post-policy under peer_self: address 0.0.0.0, AS 0, BGP id 0.0.0.0.
+        String self = BmpEncoding.perPeer(0, 0x40, "0000000000000000", "00000000000000000000000000000000",
+                "00000000", "00000000", "6553f100", "00000000");
+        write(BmpStream.INITIATION, announce(self, ""));  // empty AS_PATH, as for a local route
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of("lab/embedded" + KEY_SUFFIX.replace("192.168.0.2", "0.0.0.0")
+                .formatted("adj-rib-in-post-policy")), records.stream().map(Outbound::key).toList());
+        assertEquals(List.of("frr-local-route"), ((EvpnRoute) records.getFirst().value()).getCorrectionsList());
+    }
+
+    // --- Post-policy withdrawals right after a Peer Up (bmp_wrqueue finds no VALID path before NHT resolves) ---
+
+    static final String POST_WITHDRAW = BmpStream.withdrawType2(POST);
+    static final String PRE_WITHDRAW = BmpStream.withdrawType2(PRE);
+    /** AS_PATH [65010]: the iBGP peer learned the route from AS 65010 (a path with 65001 would be an AS loop). */
+    static final String PATH = "02 01 0000fdf2";
+
+    @Test
+    void postPolicyWithdrawalRightAfterPeerUpIsReSyncedFromThePrePolicyAnnouncementThatFollows() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP);
+        clock.advance(Duration.ofSeconds(1));
+        write(POST_WITHDRAW, announce(PRE, PATH));
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY, POST_KEY), records.stream().map(Outbound::key).toList());
+        EvpnRoute pre = only(records, PRE_KEY);
+        EvpnRoute post = only(records, POST_KEY);
+        assertEquals(List.of(), pre.getCorrectionsList());
+        assertEquals(List.of("frr-post-policy-from-pre-policy"), post.getCorrectionsList());
+        assertEquals("10.0.0.1", post.getNextHop());
+        assertEquals(io.openpe.route.v1.RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY, post.getView());
+    }
+
+    @Test
+    void aPublishedPostPolicyRouteWithdrawnSpuriouslyIsPublishedAgain() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(POST, PATH), announce(PRE, PATH));
+        assertEquals(2, routeRecords().size());
+        write(POST_WITHDRAW, announce(PRE, PATH));
+        List<Outbound> records = routeRecords();
+        // The tombstone FRR's withdrawal causes, then the copy: the key ends published, not lost.
+        assertEquals(List.of(POST_KEY, POST_KEY), records.stream().map(Outbound::key).toList());
+        assertNull(records.get(0).value());
+        assertEquals(List.of("frr-post-policy-from-pre-policy"),
+                ((EvpnRoute) records.get(1).value()).getCorrectionsList());
+    }
+
+    @Test
+    void aLaterRealPostPolicyAnnouncementReplacesTheCopy() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, POST_WITHDRAW, announce(PRE, PATH));
+        routeRecords();
+        write(announce(POST, "02 02 0000fde9 0000fdf2"));
+        EvpnRoute post = only(routeRecords(), POST_KEY);
+        assertEquals(List.of(), post.getCorrectionsList());
+        assertEquals(List.of(65001, 65010), post.getAsPathList());
+    }
+
+    @Test
+    void postPolicyWithdrawalOutsideTheWindowIsLeftAsSent() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP);
+        clock.advance(Duration.ofSeconds(61));
+        write(POST_WITHDRAW, announce(PRE, PATH));
+        assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
+    }
+
+    @Test
+    void postPolicyWithdrawalFollowedByAPrePolicyWithdrawalCopiesNothing() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, POST_WITHDRAW, PRE_WITHDRAW, announce(PRE, PATH));
+        assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
+    }
+
+    @Test
+    void routeWhosePathHoldsTheRoutersOwnAsIsNotCopied() throws Exception {
+        // Seen in the lab: router D's own route sent back by eBGP peer C, [65002 (prepend) 65001 65002]. FRR denies
+        // it (AS loop), so its post-policy withdrawal is real; pre-policy keeps it (soft-reconfiguration).
+        write(BmpStream.INITIATION, EBGP_PEER_UP, POST_WITHDRAW, announce(PRE, "02 03 0000fdea 0000fde9 0000fdea"));
+        assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
+    }
+
+    // --- Peer Down repeats; withdrawals after the next Peer Up ---
+
+    static final String PEER_DOWN = BmpEncoding.frame(2, PRE, "02", "0006");  // reason 2 (local close), FSM event 6
+
+    @Test
+    void repeatedPeerDownWithdrawsOnceAndReportsEveryRepeatWithNothingWithdrawn() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(POST, PATH), announce(PRE, PATH));
+        drain();
+        write(PEER_DOWN, PEER_DOWN, PEER_DOWN);
+        List<Outbound> out = drain();
+        List<Outbound> tombstones = out.stream().filter(o -> o.topic().equals(Topics.EVPN_ROUTES)).toList();
+        assertEquals(List.of(POST_KEY, PRE_KEY), tombstones.stream().map(Outbound::key).sorted().toList());
+        assertTrue(tombstones.stream().allMatch(o -> o.value() == null));
+        List<Integer> withdrawn = out.stream().filter(o -> o.topic().equals(Topics.BMP_EVENTS))
+                .map(o -> ((BmpEvent) o.value()).getPeerDown().getWithdrawnRoutes()).toList();
+        assertEquals(List.of(2, 0, 0), withdrawn);
+    }
+
+    @Test
+    void withdrawalAfterTheNextPeerUpOfARouteNotReAdvertisedPublishesNothing() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(POST, PATH), announce(PRE, PATH), PEER_DOWN);
+        drain();
+        write(BmpStream.PEER_UP, POST_WITHDRAW, PRE_WITHDRAW);
+        assertEquals(List.of(), routeRecords());
+    }
+
+    @Test
+    void withdrawalAfterTheReAdvertisementIsAppliedAsSent() throws Exception {
+        // FRR's queue sends a route's current state when it is written (bmp_wrqueue looks the path up then), so a
+        // withdrawal written after the re-advertisement means the route is gone now: it is applied.
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(PRE, PATH), PEER_DOWN, BmpStream.PEER_UP,
+                announce(PRE, PATH));
+        drain();
+        write(PRE_WITHDRAW);
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY), records.stream().map(Outbound::key).toList());
+        assertNull(records.getFirst().value());
+    }
+
+    // --- Pre-policy monitoring without soft-reconfiguration inbound ---
+
+    @Test
+    void prePolicyWithdrawalsOfRoutesNeverAnnouncedAreCountedAndTheMissingSoftReconfigurationIsWarnedOnce()
+            throws Exception {
+        // What a router without soft-reconfiguration sends: the post-policy route, then a pre-policy withdrawal.
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(POST, PATH), PRE_WITHDRAW, PRE_WITHDRAW);
+        assertEquals(2.0, registry.get("openpe.bmp.withdrawals.unannounced").tag("view", "adj-rib-in-pre-policy")
+                .counter().count());
+        RouterState router = routers.router("embedded");
+        assertEquals(1, router.softReconfigurationWarned.size(), "one warning for the peer");
+        assertEquals(List.of(POST_KEY), routeRecords().stream().map(Outbound::key).toList());
+    }
+
+    @Test
+    void prePolicyWithdrawalOfAHeldRouteIsNotCounted() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP, announce(PRE, PATH), PRE_WITHDRAW);
+        assertTrue(registry.find("openpe.bmp.withdrawals.unannounced").counters().isEmpty());
+        assertTrue(routers.router("embedded").softReconfigurationWarned.isEmpty());
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * What a node must look like for a plan: the kernel objects of DESIGN §5 and the FRR model. Pure: the same plan and
  * namespaces always give the same value.
  */
-public record DesiredState(Namespaces namespaces, List<DesiredObject> kernel, FrrConfig frr) {
+public record DesiredState(Namespaces namespaces, List<DesiredObject> kernel, FrrConfig frr, List<FrrPart> frrParts) {
 
     /** The router namespace's sysctls (DESIGN §5). */
     static final List<Sysctl> ROUTER_SYSCTLS = List.of(
@@ -52,6 +52,7 @@ public record DesiredState(Namespaces namespaces, List<DesiredObject> kernel, Fr
 
     public DesiredState {
         kernel = List.copyOf(kernel);
+        frrParts = List.copyOf(frrParts);
     }
 
     public static DesiredState from(NodePlan plan, Namespaces namespaces) {
@@ -71,7 +72,7 @@ public record DesiredState(Namespaces namespaces, List<DesiredObject> kernel, Fr
         for (L2Domain l2 : plan.l2Domains()) {
             kernel.addAll(l2DomainToKernel(l2));
         }
-        return new DesiredState(namespaces, dedupe(kernel), FrrConfigs.fromPlan(plan));
+        return new DesiredState(namespaces, dedupe(kernel), FrrConfigs.fromPlan(plan), FrrConfigs.parts(plan));
     }
 
     public List<KernelObject> kernelObjects() {

@@ -34,6 +34,19 @@ public final class FrrConfigs {
         return new FrrConfig(plan.node(), router, vrfVnis, vrfRouters);
     }
 
+    /**
+     * The parts of {@link #fromPlan}'s configuration per intent: "frr router bgp ASN" for the Underlay, "frr vrf NAME"
+     * (VRF, VNI and VRF BGP instance) per L3VNI. An L2VNI has no FRR lines of its own (advertise-all-vni covers it).
+     */
+    public static List<FrrPart> parts(NodePlan plan) {
+        List<FrrPart> parts = new ArrayList<>();
+        plan.underlay().ifPresent(u -> parts.add(new FrrPart("frr router bgp " + u.asn(), u.source())));
+        for (L3Domain l3 : plan.l3Domains()) {
+            parts.add(new FrrPart("frr vrf " + l3.vrf(), l3.source()));
+        }
+        return parts;
+    }
+
     static BgpRouter underlayToFrr(Underlay underlay, Optional<NodePlan.BmpTarget> bmp) {
         List<Neighbor> neighbors = underlay.neighbors().stream()
                 .map(n -> Neighbor.of(n.address(), n.asn(), underlay.asn())).toList();

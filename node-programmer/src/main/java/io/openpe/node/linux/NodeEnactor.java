@@ -34,6 +34,6 @@ public final class NodeEnactor {
         DesiredState desired = DesiredState.from(plan, namespaces);
         Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
         KernelEnactment kernelResult = kernel.apply(desired);
-        return new Enactment(plan.generation(), plan.contentHash(), frrResult, kernelResult);
+        return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
     }
 }

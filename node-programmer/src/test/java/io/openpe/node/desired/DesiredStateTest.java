@@ -105,4 +105,13 @@ class DesiredStateTest {
         assertEquals(8950, DesiredState.overlayMtu(SeedPlans.plan(Optional.of(jumbo), List.of(), List.of())));
         assertEquals(1280, DesiredState.overlayMtu(SeedPlans.plan(Optional.of(tiny), List.of(), List.of())));
     }
+
+    @Test
+    void frrPartsNameTheUnderlayBgpInstanceAndEachL3vniVrfWithTheirIntents() {
+        // Seed 000: Underlay "underlay" with ASN 64514, L3VNI "red"; its L2VNI has no FRR lines of its own.
+        assertEquals(List.of(new FrrPart("frr router bgp 64514", SeedPlans.UNDERLAY),
+                new FrrPart("frr vrf red", SeedPlans.RED)), DesiredState.from(SeedPlans.seed000(List.of()), NS)
+                .frrParts());
+        assertEquals(List.of(), DesiredState.from(SeedPlans.empty(), NS).frrParts());
+    }
 }

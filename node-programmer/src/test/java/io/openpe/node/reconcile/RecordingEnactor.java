@@ -62,6 +62,6 @@ public class RecordingEnactor implements Enactor {
         KernelEnactment kernel = new KernelEnactment(List.of(), List.of(bridge), fresh ? 3 : 0,
                 List.of(new CapabilityFinding("vrf", false, "RTNETLINK answers: Not supported")));
         return new Enactment(plan.generation(), plan.contentHash(),
-                Optional.of(new FrrEnactment(fresh, FRR_HASH, Optional.empty())), kernel);
+                Optional.of(new FrrEnactment(fresh, FRR_HASH, Optional.empty())), List.of(), kernel);
     }
 }

@@ -10,6 +10,9 @@ import io.openpe.node.desired.NodePlan.SourceRef;
 import io.openpe.node.desired.NodePlan.VethPair;
 import io.openpe.node.desired.NodePlan.VxlanPlan;
 import io.openpe.node.desired.SeedPlans;
+import io.openpe.node.kernel.KernelDiff;
+import io.openpe.node.kernel.KernelState;
+import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.linux.LinuxKernel;
 import io.openpe.testkit.netns.Exec;
 import io.openpe.testkit.netns.NetnsLab;
@@ -73,6 +76,22 @@ public final class ConvergenceBench {
                 unchanged.add(ms(u0, System.nanoTime()));
                 unchangedWrites += again.writes();
             }
+            // Where an unchanged re-apply spends its time: the same steps as LinuxKernel.apply, timed one by one.
+            List<double[]> phases = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long p0 = System.nanoTime();
+                DesiredState desired = DesiredState.from(plan, ns);
+                long p1 = System.nanoTime();
+                KernelState actual = kernel.read(desired.kernelObjects().stream()
+                        .filter(Sysctl.class::isInstance).map(o -> ((Sysctl) o).key()).toList());
+                long p2 = System.nanoTime();
+                int changes = KernelDiff.between(desired.kernelObjects(), actual).size();
+                long p3 = System.nanoTime();
+                if (changes != 0) {
+                    throw new IllegalStateException("unchanged plan gave " + changes + " changes");
+                }
+                phases.add(new double[] {ms(p0, p1), ms(p1, p2), ms(p2, p3)});
+            }
             long t2 = System.nanoTime();
             KernelEnactment removal = kernel.apply(DesiredState.from(SeedPlans.empty(), ns));
             long t3 = System.nanoTime();
@@ -88,6 +107,9 @@ public final class ConvergenceBench {
             System.out.printf("re-apply unchanged   : first %.1f ms, median %.1f ms, best %.1f ms; %d kernel writes"
                     + " in 5 runs (target < 200 ms, 0 writes)%n", unchanged.getFirst(), sorted.get(2),
                     sorted.getFirst(), unchangedWrites);
+            System.out.printf("re-apply breakdown   : desired state median %.1f ms, kernel read median %.1f ms"
+                    + " (best %.1f), diff median %.1f ms%n", median(phases, 0), median(phases, 1),
+                    phases.stream().mapToDouble(p -> p[1]).min().orElseThrow(), median(phases, 2));
             System.out.printf("ip -batch delete     : %9.1f ms%n", batchDelete);
             System.out.printf("remove all           : %9.1f ms, %d kernel writes%n", remove, removal.writes());
             System.out.printf("ratio remove/batch   : %9.2f%n", remove / batchDelete);
@@ -174,6 +196,10 @@ public final class ConvergenceBench {
             throw new IllegalStateException(step + " failed: " + enactment.failures().subList(0,
                     Math.min(5, enactment.failures().size())));
         }
+    }
+
+    private static double median(List<double[]> runs, int phase) {
+        return runs.stream().mapToDouble(p -> p[phase]).sorted().toArray()[runs.size() / 2];
     }
 
     private static double ms(long from, long to) {

@@ -42,9 +42,11 @@ final class NetlinkSocket implements AutoCloseable {
     // The kernel sends at most 32 KiB per datagram in a dump; twice that leaves room, MSG_TRUNC tells if not.
     private static final int RECEIVE_BUFFER = 64 * 1024;
     private static final int RECEIVE_TIMEOUT_SECONDS = 10;
-    // A dump is marked inconsistent when links change while it runs; it is repeated this often before giving up.
-    private static final int DUMP_ATTEMPTS = 3;
-
+    // A dump is marked inconsistent when its objects change while it runs: right after links come up the kernel
+    // adds and confirms their IPv6 link-local addresses for a few seconds. The dump is repeated after a pause that
+    // doubles from 10 ms, for at most about 5 s, before the pass gives up.
+    private static final int DUMP_ATTEMPTS = 10;
+    private static final long FIRST_PAUSE_MILLIS = 10;
     private final int fd;
     private final Netns netns;
     private int sequence;
@@ -79,6 +81,7 @@ final class NetlinkSocket implements AutoCloseable {
      *                               socket fails, or the dump stays inconsistent
      */
     List<ByteBuffer> dump(Request request, int replyType) {
+        long pause = FIRST_PAUSE_MILLIS;
         for (int attempt = 1; ; attempt++) {
             Reply reply = dumpOnce(request, replyType);
             if (!reply.interrupted()) {
@@ -87,6 +90,13 @@ final class NetlinkSocket implements AutoCloseable {
             if (attempt == DUMP_ATTEMPTS) {
                 throw failure(request, "the dump was interrupted by concurrent changes " + DUMP_ATTEMPTS + " times");
             }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure(request, "interrupted while waiting to repeat an inconsistent dump");
+            }
+            pause *= 2;
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads the kernel objects we own from both namespaces: per namespace an rtnetlink link dump and address dump (links
@@ -62,7 +63,13 @@ final class KernelReader {
         Netns router = Netns.of(namespaces, Side.ROUTER);
         List<Sysctl> sysctls = sysctls(router, sysctlKeys);
         List<Link> routerLinks = links(router);
-        List<Link> hostLinks = host.join();
+        List<Link> hostLinks;
+        try {
+            hostLinks = host.join();
+        } catch (CompletionException e) {
+            // The host read's own exception already names the namespace and the request.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         List<KernelObject> objects = new ArrayList<>(sysctls);
         objects.addAll(objectsOf(routerLinks, hostLinks));
         return new KernelState(objects, addressesByLink(routerLinks), addressesByLink(hostLinks));

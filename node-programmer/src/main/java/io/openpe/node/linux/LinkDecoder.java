@@ -195,9 +195,11 @@ final class LinkDecoder {
 
         /** A {@code __be16}: network byte order whatever the host's. */
         int be16(int type, int absent) {
-            return has(type) && lengths[type] >= 2
-                    ? Byte.toUnsignedInt(buffer.get(offsets[type])) << 8 | Byte.toUnsignedInt(buffer.get(offsets[type] + 1))
-                    : absent;
+            if (!has(type) || lengths[type] < 2) {
+                return absent;
+            }
+            int at = offsets[type];
+            return Byte.toUnsignedInt(buffer.get(at)) << 8 | Byte.toUnsignedInt(buffer.get(at + 1));
         }
 
         boolean flag(int type, boolean absent) {

@@ -27,7 +27,8 @@ import java.util.Optional;
  * <pre>
  * ./mvnw -B -o -q -pl node-programmer test-compile
  * ./mvnw -B -o -q -pl node-programmer dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * java -cp "$(cat node-programmer/target/bench.classpath):node-programmer/target/classes:node-programmer/target/test-classes" \
+ * java --enable-native-access=ALL-UNNAMED \
+ *     -cp "$(cat node-programmer/target/bench.classpath):node-programmer/target/classes:node-programmer/target/test-classes" \
  *     io.openpe.node.bench.ConvergenceBench [count]
  * </pre>
  */

@@ -43,10 +43,10 @@ final class NetlinkSocket implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 64 * 1024;
     private static final int RECEIVE_TIMEOUT_SECONDS = 10;
     // A dump is marked inconsistent when its objects change while it runs: right after links come up the kernel
-    // adds and confirms their IPv6 link-local addresses for a few seconds. The dump is repeated after a pause that
-    // doubles from 10 ms, for at most about 5 s, before the pass gives up.
-    private static final int DUMP_ATTEMPTS = 10;
-    private static final long FIRST_PAUSE_MILLIS = 10;
+    // adds and confirms their IPv6 link-local addresses for a few seconds. The dump is repeated at once (a dump takes
+    // milliseconds, changes come every few tens), then after pauses doubling from 5 ms, for at most about 10 s.
+    private static final int DUMP_ATTEMPTS = 13;
+    private static final long FIRST_PAUSE_MILLIS = 5;
     private final int fd;
     private final Netns netns;
     private int sequence;
@@ -90,13 +90,15 @@ final class NetlinkSocket implements AutoCloseable {
             if (attempt == DUMP_ATTEMPTS) {
                 throw failure(request, "the dump was interrupted by concurrent changes " + DUMP_ATTEMPTS + " times");
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure(request, "interrupted while waiting to repeat an inconsistent dump");
+            if (attempt > 1) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure(request, "interrupted while waiting to repeat an inconsistent dump");
+                }
+                pause *= 2;
             }
-            pause *= 2;
         }
     }
 

@@ -1,7 +1,5 @@
 package io.openpe.node.linux;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.kernel.Address;
 import io.openpe.node.kernel.Bridge;
@@ -17,7 +15,12 @@ import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
 import io.openpe.node.kernel.Vxlan;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,33 +30,47 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Reads the kernel objects we own from both namespaces: one {@code ip -d -j addr show} per namespace (links with
- * their details, bridge-port flags and addresses in one dump) and one {@code sysctl} for the managed keys. Links whose
- * names do not follow our scheme are listed by name only and never become objects.
+ * Reads the kernel objects we own from both namespaces: per namespace an rtnetlink link dump and address dump (links
+ * with their details, bridge-port flags and addresses, no process started), and the managed sysctls from
+ * {@code /proc/sys} inside the router namespace. Links whose names do not follow our scheme are listed by name only
+ * and never become objects.
  */
 final class KernelReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KernelReader() {
     }
 
-    /** A link as {@code ip -d -j addr show} prints it, with the fields we use. */
+    /** A link with the fields we use, valued as {@code ip -d -j addr show} prints them. */
     record Link(String name, String kind, boolean up, int mtu, String mac, String master, String slaveKind,
-            boolean neighSuppress, boolean portLearning, String alias, JsonNode data, List<String> addresses) {
+            boolean neighSuppress, boolean portLearning, String alias, KindData data, List<String> addresses) {
     }
 
-    /** The three dumps run side by side: they are independent and each waits mostly on the kernel. */
+    /**
+     * The kind-specific data we read ({@code IFLA_INFO_DATA}); a value the link does not report is: table -1, VNI 0,
+     * local "", port 0, learning on (the kernel's default).
+     */
+    record KindData(long vrfTable, long vxlanId, String vxlanLocal, int vxlanPort, boolean vxlanLearning) {
+        static final KindData NONE = new KindData(-1, 0, "", 0, true);
+    }
+
+    /** The two namespaces are read side by side: they are independent and each waits mostly on the kernel. */
     static KernelState read(Namespaces namespaces, List<String> sysctlKeys) {
         CompletableFuture<List<Link>> host = CompletableFuture.supplyAsync(
                 () -> links(Netns.of(namespaces, Side.HOST)));
-        CompletableFuture<List<Sysctl>> sysctls = CompletableFuture.supplyAsync(
-                () -> sysctls(Netns.of(namespaces, Side.ROUTER), sysctlKeys));
-        List<Link> routerLinks = links(Netns.of(namespaces, Side.ROUTER));
-        List<Link> hostLinks = host.join();
-        List<KernelObject> objects = new ArrayList<>(sysctls.join());
+        Netns router = Netns.of(namespaces, Side.ROUTER);
+        List<Sysctl> sysctls = sysctls(router, sysctlKeys);
+        List<Link> routerLinks = links(router);
+        List<Link> hostLinks;
+        try {
+            hostLinks = host.join();
+        } catch (CompletionException e) {
+            // The host read's own exception already names the namespace and the request.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        List<KernelObject> objects = new ArrayList<>(sysctls);
         objects.addAll(objectsOf(routerLinks, hostLinks));
         return new KernelState(objects, addressesByLink(routerLinks), addressesByLink(hostLinks));
     }
@@ -97,7 +114,7 @@ final class KernelReader {
             return Optional.of(new NicPlacement(name, link.up(), link.alias()));
         }
         if ("vrf".equals(link.kind())) {
-            long table = link.data().path("table").asLong(-1);
+            long table = link.data().vrfTable();
             return Vrf.vniOf(table).isPresent() ? Optional.of(new Vrf(name, table, link.up())) : Optional.empty();
         }
         if (Bridge.isOurs(Side.ROUTER, name)) {
@@ -107,9 +124,9 @@ final class KernelReader {
             if (!"vxlan".equals(link.kind())) {
                 return Optional.of(stray(Side.ROUTER, link));
             }
-            JsonNode data = link.data();
-            return Optional.of(new Vxlan(name, data.path("id").asLong(), data.path("local").asText(""),
-                    data.path("port").asInt(), data.path("learning").asBoolean(true), link.mtu(), link.up()));
+            KindData data = link.data();
+            return Optional.of(new Vxlan(name, data.vxlanId(), data.vxlanLocal(), data.vxlanPort(),
+                    data.vxlanLearning(), link.mtu(), link.up()));
         }
         if (Veth.isOurs(Side.ROUTER, name)) {
             Optional<Link> peer = Veth.vniOf(name).stream()
@@ -161,59 +178,46 @@ final class KernelReader {
     }
 
     static List<Link> links(Netns netns) {
-        String json = Command.of(netns.ip("-d", "-j", "addr", "show")).runOrThrow().stdout();
-        return parseLinks(json);
-    }
-
-    static List<Link> parseLinks(String json) {
-        try {
-            List<Link> links = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(json)) {
-                links.add(parseLink(node));
-            }
-            return links;
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable ip -j output", e);
+        try (NetlinkSocket socket = NetlinkSocket.openIn(netns)) {
+            return LinkDecoder.links(socket.dump(NetlinkSocket.LINKS, LinkDecoder.RTM_NEWLINK),
+                    socket.dump(NetlinkSocket.ADDRESSES, LinkDecoder.RTM_NEWADDR));
         }
     }
 
-    private static Link parseLink(JsonNode node) {
-        JsonNode info = node.path("linkinfo");
-        JsonNode slave = info.path("info_slave_data");
-        boolean up = false;
-        for (JsonNode flag : node.path("flags")) {
-            up |= "UP".equals(flag.asText());
-        }
-        List<String> addresses = new ArrayList<>();
-        for (JsonNode address : node.path("addr_info")) {
-            // Link-local and host-scope addresses are the kernel's own, never ours.
-            String scope = address.path("scope").asText();
-            if ("global".equals(scope)) {
-                addresses.add(address.path("local").asText() + "/" + address.path("prefixlen").asInt());
-            }
-        }
-        return new Link(node.path("ifname").asText(), info.path("info_kind").asText(""), up,
-                node.path("mtu").asInt(), node.path("address").asText(""), node.path("master").asText(""),
-                info.path("info_slave_kind").asText(""), slave.path("neigh_suppress").asBoolean(false),
-                slave.path("learning").asBoolean(true), node.path("ifalias").asText(""), info.path("info_data"),
-                addresses);
-    }
-
+    /**
+     * The values of the keys that exist, read from {@code /proc/sys} by a thread inside the namespace: the kernel
+     * serves {@code /proc/sys/net} for the reading thread's network namespace. Keys are written as for
+     * {@code sysctl}: dots separate levels, a slash stands for a dot inside a level (a VLAN device's name).
+     */
     static List<Sysctl> sysctls(Netns netns, List<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<String> program = new ArrayList<>(List.of("sysctl", "-e"));
-        program.addAll(keys);
-        String out = Command.of(netns.exec(program)).run().stdout();
-        List<Sysctl> sysctls = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            int eq = line.indexOf(" = ");
-            if (eq > 0) {
-                sysctls.add(new Sysctl(line.substring(0, eq).strip(), line.substring(eq + 3).strip()));
+        return netns.inside(() -> {
+            List<Sysctl> sysctls = new ArrayList<>();
+            for (String key : keys) {
+                // One read from position 0: the kernel answers a read at a later position of a number with EOF, so
+                // Files.readString (one byte first, since /proc files have size 0) would see only the first digit.
+                try (InputStream in = Files.newInputStream(procSysFile(key))) {
+                    byte[] value = new byte[4096];
+                    int length = Math.max(0, in.read(value));
+                    sysctls.add(new Sysctl(key, new String(value, 0, length, StandardCharsets.UTF_8).strip()));
+                } catch (NoSuchFileException e) {
+                    // A key this kernel does not have is not there, as with sysctl -e.
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read sysctl " + key + " in namespace " + netns, e);
+                }
             }
+            return sysctls;
+        });
+    }
+
+    private static Path procSysFile(String key) {
+        StringBuilder path = new StringBuilder("/proc/sys/");
+        for (char c : key.toCharArray()) {
+            path.append(c == '.' ? '/' : c == '/' ? '.' : c);
         }
-        return sysctls;
+        return Path.of(path.toString());
     }
 
     private static Map<String, List<String>> addressesByLink(List<Link> links) {

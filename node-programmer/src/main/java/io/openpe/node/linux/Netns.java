@@ -5,6 +5,9 @@ import io.openpe.node.kernel.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /** The real namespace behind a {@link Side}, and how to address it from {@code ip} and other tools. */
 record Netns(Optional<String> name) {
@@ -39,6 +42,50 @@ record Netns(Optional<String> name) {
      */
     String reference() {
         return name.orElseGet(() -> Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /**
+     * Runs {@code work} with this namespace as the calling thread's network namespace: netlink sockets it opens and
+     * {@code /proc/sys/net} it reads belong to this namespace. A named namespace is entered by a throwaway platform
+     * thread ({@code setns} on {@code /run/netns/NAME}) that ends with the work, so no thread of the agent is ever
+     * left in another namespace, whatever fails; this process's own namespace needs no switch.
+     */
+    <T> T inside(Supplier<T> work) {
+        if (name.isEmpty()) {
+            return work.get();
+        }
+        FutureTask<T> task = new FutureTask<>(() -> {
+            enter(name.get());
+            return work.get();
+        });
+        Thread.ofPlatform().name("netns-" + name.get()).start(task);
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("in network namespace " + name.get() + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in network namespace " + name.get(), e);
+        }
+    }
+
+    private static void enter(String namespace) {
+        Libc.Result fd = Libc.open("/run/netns/" + namespace, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd.failed()) {
+            throw new IllegalStateException("cannot open network namespace " + namespace + ": " + fd.error());
+        }
+        try {
+            Libc.Result entered = Libc.setns(fd.fd(), Libc.CLONE_NEWNET);
+            if (entered.failed()) {
+                throw new IllegalStateException("cannot enter network namespace " + namespace + ": "
+                        + entered.error());
+            }
+        } finally {
+            Libc.close(fd.fd());
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.openpe.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,5 +98,13 @@ public final class L2vniLab {
             }
         }
         assertEquals(count, bridges);
+    }
+
+    /** Every 37th VNI (a sample across the range): the host veth end and the VXLAN are ports of their bridges. */
+    public void assertPortsOnTheirBridges() {
+        for (long vni = first; vni < first + count; vni += 37) {
+            assertTrue(lab.ip(host, "link", "show", "host-" + vni).contains("master br-hs-" + vni));
+            assertTrue(lab.ip(router, "link", "show", "vni" + vni).contains("master br-pe-" + vni));
+        }
     }
 }

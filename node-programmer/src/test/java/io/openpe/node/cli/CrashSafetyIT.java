@@ -71,10 +71,7 @@ class CrashSafetyIT {
             assertEquals(node.expectedRouterLinks(), node.routerLinks());
             assertEquals(node.expectedHostLinks(), node.hostLinks());
             node.assertOneGatewayAddressPerBridge();
-            for (long vni = FIRST_VNI; vni < FIRST_VNI + COUNT; vni += 37) {
-                assertTrue(lab.ip(host, "link", "show", "host-" + vni).contains("master br-hs-" + vni));
-                assertTrue(lab.ip(router, "link", "show", "vni" + vni).contains("master br-pe-" + vni));
-            }
+            node.assertPortsOnTheirBridges();
 
             Process third = start(planFile, router, host);
             assertTrue(third.waitFor(300, TimeUnit.SECONDS));

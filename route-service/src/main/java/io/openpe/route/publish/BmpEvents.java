@@ -1,6 +1,5 @@
 package io.openpe.route.publish;
 
-import com.google.protobuf.Timestamp;
 import io.openpe.route.bgp.AfiSafi;
 import io.openpe.route.bgp.DecodingContext;
 import io.openpe.route.bmp.PeerDown;
@@ -81,6 +80,6 @@ public final class BmpEvents {
 
     private static BmpEvent.Builder base(String cluster, String router, String sysName, Instant at) {
         return BmpEvent.newBuilder().setCluster(cluster).setRouter(EvpnRoutes.router(router, sysName))
-                .setAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
+                .setAt(EvpnRoutes.timestamp(at));
     }
 }

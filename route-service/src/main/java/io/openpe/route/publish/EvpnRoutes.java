@@ -88,8 +88,7 @@ public final class EvpnRoutes {
                 .setPeer(origin.parts().peer())
                 .setView(view(origin.view()))
                 .setRouteType(evpn.routeType())
-                .setPeerTimestamp(Timestamp.newBuilder().setSeconds(peer.timestampSeconds())
-                        .setNanos((int) Math.min(peer.timestampMicros() * 1000, 999_999_999)));
+                .setPeerTimestamp(peerTimestamp(peer));
         if (evpn.pathId() >= 0) {
             b.setPathId((int) evpn.pathId());
         }
@@ -107,8 +106,7 @@ public final class EvpnRoutes {
             b.addCorrections(FRR_POST_POLICY_FROM_PRE_POLICY);
         }
         if (receivedAt != null) {
-            b.setReceivedAt(Timestamp.newBuilder().setSeconds(receivedAt.getEpochSecond())
-                    .setNanos(receivedAt.getNano()));
+            b.setReceivedAt(timestamp(receivedAt));
         }
         return Optional.of(b.build());
     }
@@ -202,6 +200,16 @@ public final class EvpnRoutes {
             p.endpoint().ifPresent(e -> pmsi.setTunnelEndpoint(e.toString()));
             b.setPmsi(pmsi);
         });
+    }
+
+    static Timestamp timestamp(Instant at) {
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+    }
+
+    /** The per-peer header's time (seconds and microseconds, RFC 7854 §4.2), a bad microsecond field clamped. */
+    static Timestamp peerTimestamp(PerPeerHeader peer) {
+        return Timestamp.newBuilder().setSeconds(peer.timestampSeconds())
+                .setNanos((int) Math.min(peer.timestampMicros() * 1000, 999_999_999)).build();
     }
 
     public static Router router(String address, String sysName) {

@@ -1,6 +1,5 @@
 package io.openpe.route.publish;
 
-import com.google.protobuf.Timestamp;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.bgp.AsPath;
 import io.openpe.route.bgp.ExtendedCommunity;
@@ -43,8 +42,7 @@ public final class UnicastRoutes {
                 .setView(EvpnRoutes.view(origin.view()))
                 .setAfiSafi(unicast.afiSafi().toString())
                 .setPrefix(unicast.prefix().toString())
-                .setPeerTimestamp(Timestamp.newBuilder().setSeconds(peer.timestampSeconds())
-                        .setNanos((int) Math.min(peer.timestampMicros() * 1000, 999_999_999)));
+                .setPeerTimestamp(EvpnRoutes.peerTimestamp(peer));
         if (unicast.pathId() != Nlri.NO_PATH_ID) {
             b.setPathId((int) unicast.pathId());
         }
@@ -56,8 +54,7 @@ public final class UnicastRoutes {
             b.addCorrections(EvpnRoutes.FRR_LOCAL_ROUTE);
         }
         if (receivedAt != null) {
-            b.setReceivedAt(Timestamp.newBuilder().setSeconds(receivedAt.getEpochSecond())
-                    .setNanos(receivedAt.getNano()));
+            b.setReceivedAt(EvpnRoutes.timestamp(receivedAt));
         }
         return Optional.of(b.build());
     }

@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.openpe.proto.kafka.Topics;
-import io.openpe.route.bmp.AddPathMode;
-import io.openpe.route.bmp.BmpFraming;
-import io.openpe.route.bmp.BmpSessionDecoder;
-import io.openpe.route.evpn.EvpnNlriDecoder;
 import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.v1.BmpEvent;
@@ -32,14 +27,8 @@ class BackPressureTest {
     void fullQueuePausesTheSocketUntilHalfOfItHasDrained() throws Exception {
         PublishQueue queue = new PublishQueue(4);
         Routers routers = new Routers("lab", queue);
-        SessionMetrics metrics = new SessionMetrics(new SimpleMeterRegistry(), routers);
-        EmbeddedChannel channel = new EmbeddedChannel(
-                new LengthFieldBasedFrameDecoder(BmpFraming.MAX_FRAME_LENGTH, BmpFraming.LENGTH_FIELD_OFFSET,
-                        BmpFraming.LENGTH_FIELD_LENGTH, BmpFraming.LENGTH_ADJUSTMENT,
-                        BmpFraming.INITIAL_BYTES_TO_STRIP, true),
-                new RouterSession(routers, metrics, queue,
-                        new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), AddPathMode.NEVER), Duration.ofSeconds(1),
-                        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+        EmbeddedChannel channel = EmbeddedSession.of(routers, new SimpleMeterRegistry(), queue,
+                Duration.ofSeconds(1), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
         // Session up, peer up, the route, its tombstone: four records reach the high watermark of 4.
         channel.writeInbound(Unpooled.wrappedBuffer(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP,

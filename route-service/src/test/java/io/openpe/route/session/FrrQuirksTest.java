@@ -10,13 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.openpe.proto.kafka.Topics;
-import io.openpe.route.bmp.AddPathMode;
 import io.openpe.route.bmp.BmpEncoding;
-import io.openpe.route.bmp.BmpFraming;
 import io.openpe.route.bmp.BmpSessionDecoder;
-import io.openpe.route.evpn.EvpnNlriDecoder;
 import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.v1.BmpEvent;
@@ -49,13 +45,7 @@ class FrrQuirksTest {
     final PublishQueue queue = new PublishQueue(10_000);
     final Routers routers = new Routers("lab", queue);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final EmbeddedChannel channel = new EmbeddedChannel(
-            new LengthFieldBasedFrameDecoder(BmpFraming.MAX_FRAME_LENGTH, BmpFraming.LENGTH_FIELD_OFFSET,
-                    BmpFraming.LENGTH_FIELD_LENGTH, BmpFraming.LENGTH_ADJUSTMENT, BmpFraming.INITIAL_BYTES_TO_STRIP,
-                    true),
-            new RouterSession(routers, new SessionMetrics(registry, routers), queue,
-                    new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), AddPathMode.NEVER), Duration.ofSeconds(30),
-                    clock));
+    final EmbeddedChannel channel = EmbeddedSession.of(routers, registry, queue, Duration.ofSeconds(30), clock);
 
     @AfterEach
     void close() {

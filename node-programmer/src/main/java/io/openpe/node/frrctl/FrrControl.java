@@ -1,5 +1,6 @@
 package io.openpe.node.frrctl;
 
+import io.openpe.node.process.ExternalProgram.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +39,15 @@ public final class FrrControl {
         }
         Path candidate = tools.configDir().resolve(CANDIDATE_FILE);
         write(candidate, rendered);
-        FrrTools.Output check = tools.dryRun(candidate);
+        Output check = tools.dryRun(candidate);
         if (!check.ok()) {
             return new FrrEnactment(false, runningHash, Optional.of("invalid FRR configuration: " + check.text()));
         }
         write(candidate, BmpMonitors.without(rendered));
-        FrrTools.Output reload = tools.reload(candidate);
+        Output reload = tools.reload(candidate);
         List<String> monitors = BmpMonitors.commands(rendered);
         if (!monitors.isEmpty()) {
-            FrrTools.Output monitored = tools.vtysh(monitors.stream()
+            Output monitored = tools.vtysh(monitors.stream()
                     .flatMap(command -> java.util.stream.Stream.of("-c", command)).toArray(String[]::new));
             if (!monitored.ok()) {
                 return new FrrEnactment(true, sha256(runningConfig()),
@@ -81,7 +82,7 @@ public final class FrrControl {
      * never equal to ours in 8.4's output (see {@link BmpMonitors}); command context lines are not differences.
      */
     private List<String> remainingDifferences(Path candidate) {
-        FrrTools.Output test = tools.differences(candidate);
+        Output test = tools.differences(candidate);
         if (!test.ok()) {
             return List.of("frr-reload.py --test failed: " + test.text());
         }
@@ -93,7 +94,7 @@ public final class FrrControl {
     }
 
     public String runningConfig() {
-        FrrTools.Output output = tools.vtysh("-c", "show running-config");
+        Output output = tools.vtysh("-c", "show running-config");
         if (!output.ok()) {
             throw new IllegalStateException("cannot read FRR's running configuration: " + output.text());
         }

@@ -1,15 +1,11 @@
 package io.openpe.node.frrctl;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.openpe.node.process.ExternalProgram;
+import io.openpe.node.process.ExternalProgram.Output;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Where FRR's tools are and which FRR they talk to: the router's namespace and the directory of its vty sockets.
@@ -25,16 +21,6 @@ public record FrrTools(Optional<String> namespace, Path vtySocketDir, Path confi
 
     public static FrrTools in(String namespace, Path vtySocketDir, Path configDir) {
         return new FrrTools(Optional.of(namespace), vtySocketDir, configDir, VTYSH, FRR_RELOAD);
-    }
-
-    record Output(int exitCode, String stdout, String stderr) {
-        boolean ok() {
-            return exitCode == 0;
-        }
-
-        String text() {
-            return (stdout.strip() + "\n" + stderr.strip()).strip();
-        }
     }
 
     Output vtysh(String... args) {
@@ -72,28 +58,6 @@ public record FrrTools(Optional<String> namespace, Path vtySocketDir, Path confi
     }
 
     private static Output run(List<String> argv) {
-        try {
-            Process process = new ProcessBuilder(argv).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
-            int code = process.waitFor();
-            return new Output(code, out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + argv, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String drain(InputStream stream) {
-        try (stream) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            stream.transferTo(buffer);
-            return buffer.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExternalProgram.run(argv, "");
     }
 }

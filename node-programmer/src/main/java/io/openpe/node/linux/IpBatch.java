@@ -1,5 +1,6 @@
 package io.openpe.node.linux;
 
+import io.openpe.node.process.ExternalProgram;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +26,12 @@ final class IpBatch {
         if (commands.isEmpty()) {
             return Map.of();
         }
-        Command.Output output = new Command(netns.ip("-force", "-batch", "-"),
+        ExternalProgram.Output output = new Command(netns.ip("-force", "-batch", "-"),
                 String.join("\n", commands) + "\n").run();
         return failures(output, commands.size());
     }
 
-    static Map<Integer, String> failures(Command.Output output, int commandCount) {
+    static Map<Integer, String> failures(ExternalProgram.Output output, int commandCount) {
         Map<Integer, String> failures = new HashMap<>();
         List<String> pending = new ArrayList<>();
         int lastReported = 0;

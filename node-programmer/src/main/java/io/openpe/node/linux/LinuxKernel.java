@@ -1,5 +1,6 @@
 package io.openpe.node.linux;
 
+import io.openpe.node.process.ExternalProgram;
 import io.openpe.node.desired.CapabilityFinding;
 import io.openpe.node.desired.DesiredObject;
 import io.openpe.node.desired.DesiredState;
@@ -203,7 +204,7 @@ public final class LinuxKernel {
         }
         List<String> program = new ArrayList<>(List.of("sysctl", "-q", "-w"));
         sysctls.forEach(s -> program.add(s.key() + "=" + s.value()));
-        Command.Output output = Command.of(Netns.of(namespaces, Side.ROUTER).exec(program)).run();
+        ExternalProgram.Output output = Command.of(Netns.of(namespaces, Side.ROUTER).exec(program)).run();
         for (Sysctl sysctl : sysctls) {
             for (String line : output.stderr().split("\n")) {
                 String path = sysctl.key().replace('.', '/');

@@ -1,5 +1,6 @@
 package io.openpe.node.linux;
 
+import io.openpe.node.process.ExternalProgram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
@@ -10,7 +11,7 @@ class IpBatchTest {
 
     @Test
     void failedCommandsAreMappedToTheirLinesWithTheirMessages() {
-        Command.Output output = new Command.Output(1, "", """
+        ExternalProgram.Output output = new ExternalProgram.Output(1, "", """
                 Cannot find device "nosuch"
                 Command failed -:2
                 Cannot find device "nosuch"
@@ -22,7 +23,7 @@ class IpBatchTest {
 
     @Test
     void anArgumentErrorStopsIpAndEveryLaterCommandCountsAsFailed() {
-        Command.Output output = new Command.Output(255, "", """
+        ExternalProgram.Output output = new ExternalProgram.Output(255, "", """
                 Error: Unknown device type.
                 Command failed -:2
                 Error: argument "red" is wrong: Device does not exist
@@ -36,6 +37,6 @@ class IpBatchTest {
 
     @Test
     void aCleanRunHasNoFailures() {
-        assertEquals(Map.of(), IpBatch.failures(new Command.Output(0, "", ""), 3));
+        assertEquals(Map.of(), IpBatch.failures(new ExternalProgram.Output(0, "", ""), 3));
     }
 }

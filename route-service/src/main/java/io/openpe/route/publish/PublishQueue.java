@@ -54,12 +54,6 @@ public final class PublishQueue {
         resume.run();
     }
 
-    /** The next record, waiting up to {@code timeout}; null when none arrived. */
-    public Outbound poll(long timeout, TimeUnit unit) throws InterruptedException {
-        List<Outbound> next = take(1, timeout, unit);
-        return next.isEmpty() ? null : next.getFirst();
-    }
-
     /**
      * Up to {@code max} records in queue order, waiting up to {@code timeout} for the first; empty when none arrived.
      * Taking many under one lock keeps the publisher from paying a lock hand-off per record.

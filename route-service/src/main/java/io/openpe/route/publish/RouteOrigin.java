@@ -11,16 +11,13 @@ import java.util.Set;
  * Where a route was learned: the cluster and BMP router (its session's remote address, and the sysName of its
  * Initiation), the monitored peer's latest per-peer header, the RIB view, and the ASNs of the two OPENs of the peer's
  * latest Peer Up ({@code localAs} the router's, {@code peerAs} the peer's; 0 when no Peer Up was seen), and the routes
- * of this view that are copies of the pre-policy route (FRR's spurious post-policy withdrawals, DESIGN.md); plus the
+ * of this view that are copies of the pre-policy route (FRR's spurious post-policy withdrawals, DESIGN.md; a read-only
+ * view of the router's state, so an origin is used at once, under the router's monitor, never kept); plus the
  * parts of every record of that origin that do not change from route to route ({@link Parts}), which a router's state
  * keeps instead of rebuilding them per route.
  */
 public record RouteOrigin(String cluster, String routerAddress, String sysName, PerPeerHeader peer, RibView view,
                           long localAs, long peerAs, Set<NlriKey> copiedFromPrePolicy, Parts parts) {
-
-    public RouteOrigin {
-        copiedFromPrePolicy = Set.copyOf(copiedFromPrePolicy);
-    }
 
     /**
      * The route key up to the NLRI key ({@code <cluster>/<router>/<peer>/<view>/}) and the Router and Peer messages.

@@ -18,6 +18,7 @@ import io.openpe.route.rib.PeerView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -148,10 +149,14 @@ public final class PostPolicyResync {
         return false;
     }
 
-    /** The keys of {@code peer}'s post-policy view that hold a copy of the pre-policy route. */
+    /**
+     * The keys of {@code peer}'s post-policy view that hold a copy of the pre-policy route: a read-only view, not a
+     * copy (it is asked once per route change, and a re-sync can hold thousands of keys), to be read while the
+     * router's monitor is held.
+     */
     public Set<NlriKey> copiedFromPrePolicy(PeerKey peer) {
         Set<NlriKey> keys = copied.get(peer);
-        return keys == null || keys.isEmpty() ? Set.of() : Set.copyOf(keys);
+        return keys == null ? Set.of() : Collections.unmodifiableSet(keys);
     }
 
     private static PerPeerHeader postPolicy(PerPeerHeader h) {

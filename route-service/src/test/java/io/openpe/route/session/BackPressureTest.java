@@ -36,19 +36,19 @@ class BackPressureTest {
         assertEquals(4, queue.size());
         assertFalse(channel.config().isAutoRead(), "reading stops while the queue is full");
 
-        Outbound sessionUp = queue.poll(1, TimeUnit.SECONDS);
+        Outbound sessionUp = queue.take(1, 1, TimeUnit.SECONDS).getFirst();
         assertEquals(Topics.BMP_EVENTS, sessionUp.topic());
         assertTrue(((BmpEvent) sessionUp.value()).hasSessionUp());
         channel.runPendingTasks();
         assertFalse(channel.config().isAutoRead(), "3 records are still above the low watermark of 2");
 
-        Outbound peerUp = queue.poll(1, TimeUnit.SECONDS);
+        Outbound peerUp = queue.take(1, 1, TimeUnit.SECONDS).getFirst();
         assertTrue(((BmpEvent) peerUp.value()).hasPeerUp());
         channel.runPendingTasks();
         assertTrue(channel.config().isAutoRead(), "reading resumes at the low watermark");
 
-        Outbound route = queue.poll(1, TimeUnit.SECONDS);
-        Outbound tombstone = queue.poll(1, TimeUnit.SECONDS);
+        Outbound route = queue.take(1, 1, TimeUnit.SECONDS).getFirst();
+        Outbound tombstone = queue.take(1, 1, TimeUnit.SECONDS).getFirst();
         assertEquals(Topics.EVPN_ROUTES, route.topic());
         assertEquals("aa:bb:cc:00:00:01", ((EvpnRoute) route.value()).getMac());
         assertEquals(route.key(), tombstone.key());

@@ -81,9 +81,9 @@ class FrrQuirksTest {
 
     List<Outbound> drain() throws InterruptedException {
         List<Outbound> out = new ArrayList<>();
-        Outbound next;
-        while ((next = queue.poll(10, TimeUnit.MILLISECONDS)) != null) {
-            out.add(next);
+        List<Outbound> taken;
+        while (!(taken = queue.take(Integer.MAX_VALUE, 10, TimeUnit.MILLISECONDS)).isEmpty()) {
+            out.addAll(taken);
         }
         return out;
     }

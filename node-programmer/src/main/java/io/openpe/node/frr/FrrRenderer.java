@@ -47,6 +47,7 @@ public final class FrrRenderer {
         for (Neighbor neighbor : router.neighbors()) {
             if (!neighbor.ipv6()) {
                 out.append("  neighbor ").append(neighbor.address()).append(" activate\n");
+                allowOwnAs(out, neighbor);
             }
         }
         out.append(" exit-address-family\n");
@@ -54,6 +55,7 @@ public final class FrrRenderer {
         out.append(" address-family l2vpn evpn\n");
         for (Neighbor neighbor : router.neighbors()) {
             out.append("  neighbor ").append(neighbor.address()).append(" activate\n");
+            allowOwnAs(out, neighbor);
             // BMP pre-policy monitoring reports Adj-RIB-In; without this FRR 8.4 sends every update as a withdrawal.
             out.append("  neighbor ").append(neighbor.address()).append(" soft-reconfiguration inbound\n");
         }
@@ -62,6 +64,17 @@ public final class FrrRenderer {
         router.bmp().ifPresent(bmp -> bmp(out, bmp));
         out.append("exit\n");
         out.append("!\n");
+    }
+
+    /**
+     * Every node of a cluster runs the same AS behind an eBGP leaf (seed 001: AS 64514 under AS 64512), so the other
+     * nodes' VTEP /32 and EVPN routes arrive with the node's own AS in their path and bgpd denies them ("as-path
+     * contains our own AS") unless the fabric session allows it. OpenPERouter renders the same statement.
+     */
+    private static void allowOwnAs(StringBuilder out, Neighbor neighbor) {
+        if (neighbor.ebgp()) {
+            out.append("  neighbor ").append(neighbor.address()).append(" allowas-in\n");
+        }
     }
 
     private static void vrfRouter(StringBuilder out, VrfRouter vrf) {

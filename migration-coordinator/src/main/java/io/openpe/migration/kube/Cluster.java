@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 /**
  * One cluster's API server, and the only class that calls it. Every write follows the same rules: create is
  * "409 → read → ours is success, foreign is a {@link ForeignObject}"; delete is "read first, never someone else's,
- * 404 is success". Transport failures and 5xx become {@link ClusterUnreachable}, refusals {@link ApiRejected}.
+ * 404 is success". Executors read before they act; these rules cover the races between their read and their write. Transport failures and 5xx become {@link ClusterUnreachable}, refusals {@link ApiRejected}.
  */
 public final class Cluster implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Cluster.class);
@@ -83,17 +83,14 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
-   * Creates {@code desired} labelled as owned by {@code migrationId}, or finds the one an earlier attempt created.
+   * Creates {@code desired} labelled as owned by {@code migrationId}. A 409 means it exists: it is read, and if it is
+   * this migration's (an earlier attempt whose result was lost) that is success.
    *
    * @throws ForeignObject when an object with that name exists and is not this migration's
    */
   public Created create(ResourceKind kind, GenericKubernetesResource desired, String migrationId) {
     ObjectMeta meta = desired.getMetadata();
     ObjectRef ref = ref(kind, meta.getNamespace(), meta.getName());
-    Optional<GenericKubernetesResource> existing = read(kind, meta.getNamespace(), meta.getName());
-    if (existing.isPresent()) {
-      return ours(ref, existing.get(), migrationId);
-    }
     GenericKubernetesResource labelled = withOwnership(kind, desired, migrationId);
     try {
       GenericKubernetesResource created = resources(kind).inNamespace(meta.getNamespace()).resource(labelled).create();
@@ -103,11 +100,21 @@ public final class Cluster implements AutoCloseable {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw unreachableOrRejected(e, ref);
       }
-      // Created between our read and our create (a duplicate command running concurrently, or a slow earlier call).
-      GenericKubernetesResource raced = read(kind, meta.getNamespace(), meta.getName())
-          .orElseThrow(() -> new ClusterUnreachable(name, ref + " answered 409 and then 404", e));
-      return ours(ref, raced, migrationId);
+      GenericKubernetesResource existing = read(kind, meta.getNamespace(), meta.getName())
+          .orElseThrow(() -> new ClusterUnreachable(name, ref + " answered 409 and then 404 (deleted meanwhile)", e));
+      return new Created(ref, requireOurs(ref, existing, migrationId), false);
     }
+  }
+
+  /**
+   * @return {@code existing} when migration {@code migrationId} created it
+   * @throws ForeignObject otherwise
+   */
+  public GenericKubernetesResource requireOurs(ObjectRef ref, GenericKubernetesResource existing, String migrationId) {
+    if (!Ownership.ownedBy(existing, migrationId)) {
+      throw new ForeignObject(ref, Ownership.ownerOf(existing));
+    }
+    return existing;
   }
 
   /** Deletes the object if it is this migration's. Absent is success; someone else's is reported, never deleted. */
@@ -160,13 +167,6 @@ public final class Cluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-  }
-
-  private Created ours(ObjectRef ref, GenericKubernetesResource existing, String migrationId) {
-    if (!Ownership.ownedBy(existing, migrationId)) {
-      throw new ForeignObject(ref, Ownership.ownerOf(existing));
-    }
-    return new Created(ref, existing, false);
   }
 
   private static GenericKubernetesResource withOwnership(ResourceKind kind, GenericKubernetesResource desired,

@@ -57,6 +57,9 @@ public final class Clusters implements AutoCloseable {
         throw new IllegalArgumentException("openpe.migration.clusters." + cluster + ".context: no context "
             + where.context() + " with a server in " + where.kubeconfig());
       }
+      // One retry inside a request at most: the saga owns retries, with deadlines, and a step must report an
+      // unreachable API server within seconds instead of backing off for minutes (fabric8 defaults to 10 retries).
+      config.setRequestRetryBackoffLimit(1);
       clusters.add(new Cluster(cluster, new KubernetesClientBuilder().withConfig(config).build()));
     }
     return new Clusters(clusters);

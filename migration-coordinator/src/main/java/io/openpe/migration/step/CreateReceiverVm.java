@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The receiver VM on the target cluster: the source VM's spec with {@code runStrategy: WaitAsReceiver}, the template
@@ -28,11 +29,15 @@ public final class CreateReceiverVm {
   public StepOutcome<ReceiverVm> run(Migration migration) {
     return StepOutcome.of(() -> {
       Cluster target = clusters.get(migration.targetCluster());
-      GenericKubernetesResource current = target
-          .read(ResourceKind.VIRTUAL_MACHINE, migration.targetNamespace(), migration.vmName())
-          .orElseGet(() -> receiverFrom(sourceVm(migration), migration));
-      GenericKubernetesResource created = target.create(ResourceKind.VIRTUAL_MACHINE, current, migration.id()).current();
-      return observe(target, created);
+      Optional<GenericKubernetesResource> existing =
+          target.read(ResourceKind.VIRTUAL_MACHINE, migration.targetNamespace(), migration.vmName());
+      if (existing.isPresent()) {
+        // An earlier attempt's receiver (the source may be halted by now: never read it again), or a foreign VM.
+        return observe(target, target.requireOurs(target.ref(ResourceKind.VIRTUAL_MACHINE,
+            migration.targetNamespace(), migration.vmName()), existing.get(), migration.id()));
+      }
+      GenericKubernetesResource receiver = receiverFrom(sourceVm(migration), migration);
+      return observe(target, target.create(ResourceKind.VIRTUAL_MACHINE, receiver, migration.id()).current());
     });
   }
 

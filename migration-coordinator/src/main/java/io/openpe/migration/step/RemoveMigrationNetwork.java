@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Compensation of {@link EnsureMigrationNetwork}: deletes the migration L2VNI and NetworkAttachmentDefinition this
  * migration created, on both clusters; provisioned ones stay. While another migration's VMIM exists on a cluster,
- * it waits: that migration runs over the same network even though it did not create it.
+ * it waits, on both clusters: that migration runs over the same network even though it did not create it.
  */
 public final class RemoveMigrationNetwork {
   private final Clusters clusters;
@@ -25,10 +25,11 @@ public final class RemoveMigrationNetwork {
 
   public StepOutcome<Removed> run(Migration migration) {
     return StepOutcome.of(() -> {
+      List<Cluster> both = List.of(clusters.get(migration.sourceCluster()), clusters.get(migration.targetCluster()));
+      // Both clusters first: the other migration uses the network on both ends, wherever its VMIMs are.
+      both.forEach(cluster -> requireNoOtherMigration(cluster, migration));
       List<Removal> removals = new ArrayList<>();
-      for (String name : List.of(migration.sourceCluster(), migration.targetCluster())) {
-        Cluster cluster = clusters.get(name);
-        requireNoOtherMigration(cluster, migration);
+      for (Cluster cluster : both) {
         removals.add(cluster.delete(ResourceKind.NETWORK_ATTACHMENT_DEFINITION,
             migration.network().attachmentNamespace(), migration.network().attachmentName(), migration.id()));
         Optional<GenericKubernetesResource> l2vni = l2vniOfVni(cluster, migration);

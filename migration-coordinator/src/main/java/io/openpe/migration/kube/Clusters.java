@@ -53,7 +53,9 @@ public final class Clusters implements AutoCloseable {
             + where.kubeconfig() + (where.context() == null ? "" : " context " + where.context()) + ": "
             + e.getMessage(), e);
       }
-      if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+      boolean contextFound = where.context() == null || where.context().isBlank()
+          || (config.getCurrentContext() != null && where.context().equals(config.getCurrentContext().getName()));
+      if (!contextFound || config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
         throw new IllegalArgumentException("openpe.migration.clusters." + cluster + ".context: no context "
             + where.context() + " with a server in " + where.kubeconfig());
       }

@@ -2,7 +2,7 @@ package io.openpe.migration.step;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openpe.migration.kube.Cluster;
 import io.openpe.migration.kube.Clusters;
 import io.openpe.migration.kube.Fields;
@@ -20,6 +20,7 @@ import java.util.Optional;
  * the source's run strategy in {@code kubevirt.io/restore-run-strategy} for KubeVirt to restore after the move.
  */
 public final class CreateReceiverVm {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Clusters clusters;
 
   public CreateReceiverVm(Clusters clusters) {
@@ -50,8 +51,8 @@ public final class CreateReceiverVm {
 
   /** The receiver's desired form, from the source VM as read. */
   static GenericKubernetesResource receiverFrom(GenericKubernetesResource sourceVm, Migration migration) {
-    Map<String, Object> spec = new LinkedHashMap<>(Serialization.clone(sourceVm).get("spec") instanceof Map<?, ?> m
-        ? castMap(m) : Map.of());
+    // A deep copy: the receiver must not share nested maps with the object read from the source.
+    Map<String, Object> spec = new LinkedHashMap<>(castMap(JSON.convertValue(Fields.map(sourceVm, "spec"), Map.class)));
     String restore = runStrategyOf(sourceVm);
     spec.remove("running");
     spec.put("runStrategy", KubevirtApi.WAIT_AS_RECEIVER);

@@ -1,0 +1,42 @@
+package io.openpe.migration.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STYLE §2 for the Kubernetes side of migration-coordinator: {@code network} is pure (JDK only); {@code step} uses
+ * {@code kube} and {@code network} and no framework; only {@code kube} holds a fabric8 client.
+ */
+class MigrationLayeringTest {
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.openpe.migration");
+
+  @Test
+  void networkIsPure() {
+    classes().that().resideInAPackage("io.openpe.migration.network..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.openpe.migration.network..", "java..")
+        .check(MAIN);
+  }
+
+  @Test
+  void stepsUseKubeAndNetworkOnly() {
+    noClasses().that().resideInAPackage("io.openpe.migration.step..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "jakarta..",
+            "org.apache.kafka..", "io.grpc..", "io.openpe.migration.v1..", "io.fabric8.kubernetes.client..",
+            "io.openpe.migration.saga..", "io.openpe.migration.store..", "io.openpe.migration.api..")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyKubeHoldsAFabric8Client() {
+    noClasses().that().resideOutsideOfPackage("io.openpe.migration.kube..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")
+        .check(MAIN);
+  }
+}

@@ -3,7 +3,6 @@ package io.openpe.node.linux;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.NodePlan;
@@ -34,7 +33,7 @@ class TwoNodeLabIT {
 
     @Test
     void workloadsOnTwoNodesReachEachOtherOverEvpnVxlan() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         try (NetnsLab lab = NetnsLab.create()) {
             String ra = lab.namespace("ra");
             String ha = lab.namespace("ha");

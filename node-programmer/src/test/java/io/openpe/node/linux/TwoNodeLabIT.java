@@ -19,6 +19,7 @@ import io.openpe.testkit.netns.NetnsLab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,10 @@ class TwoNodeLabIT {
     private static final String LEAF = "192.168.11.2";
     private static final Duration CONVERGE = Duration.ofSeconds(60);
 
-    /** The top-of-rack router: AS 64512, both nodes as eBGP neighbors in IPv4 unicast and L2VPN EVPN. */
+    /**
+     * The top-of-rack router: AS 64512, both nodes as eBGP neighbors in IPv4 unicast and L2VPN EVPN; node B's AS
+     * is filled in.
+     */
     private static final String LEAF_CONFIG = """
             hostname leaf
             router bgp 64512
@@ -59,7 +63,7 @@ class TwoNodeLabIT {
              timers bgp 3 9
              neighbor 192.168.11.3 remote-as 64514
              neighbor 192.168.11.3 timers connect 1
-             neighbor 192.168.11.4 remote-as 64514
+             neighbor 192.168.11.4 remote-as %d
              neighbor 192.168.11.4 timers connect 1
              address-family ipv4 unicast
               neighbor 192.168.11.3 activate
@@ -76,14 +80,111 @@ class TwoNodeLabIT {
     @Test
     void nodesBehindAnEbgpLeafLearnEachOtherAndTheirWorkloadsPing() {
         FrrInstance.requireInstalled();
-        try (NetnsLab lab = NetnsLab.create()) {
+        try (NetnsLab lab = NetnsLab.create(); Fabric fabric = Fabric.up(lab, 64514)) {
+            String ra = fabric.ra();
+            String wa = fabric.wa();
+            FrrInstance tor = fabric.tor();
+            FrrInstance frrA = fabric.frrA();
+            FrrInstance frrB = fabric.frrB();
+            NodeEnactor nodeA = fabric.enactorA();
+            NodeEnactor nodeB = fabric.enactorB();
+            NodePlan planA = node("node-a", 64514, "10.0.0.1", VTEP_A);
+            assertNoFailure(nodeA.apply(planA));
+            assertNoFailure(nodeB.apply(node("node-b", 64514, "10.0.0.2", VTEP_B)));
+            fabric.workloads();
+
+            // Each node holds the other's VTEP /32 (learned through the leaf) and its type-3 route.
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> bgpRoute(lab, ra, VTEP_B) && bgpRoute(lab, fabric.rb(), VTEP_A)
+                            && typeThreeOriginators(frrA).contains(VTEP_B)
+                            && typeThreeOriginators(frrB).contains(VTEP_A));
+            String leafPaths = tor.vtysh("show bgp l2vpn evpn route type multicast").orThrow().stdout();
+            assertTrue(leafPaths.contains("64514"), "the leaf passes on paths with AS 64514: " + leafPaths);
+
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> lab.exec(wa, "ping", "-c", "1", "-W", "1", "192.170.1.4").ok());
+
+            // Type-2 routes: each node knows the other's workload MAC behind the other's VTEP.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
+                    () -> evpnMacs(frrA).contains(MAC_B) && evpnMacs(frrB).contains(MAC_A));
+            String macsOnA = frrA.vtysh("show evpn mac vni 110").orThrow().stdout();
+            assertTrue(macsOnA.lines().anyMatch(l -> l.contains(MAC_B) && l.contains(VTEP_B)), macsOnA);
+
+            // The traffic crosses vni110 (not the underlay directly): its counters move when the workloads talk.
+            long before = txPackets(lab, ra);
+            assertTrue(lab.exec(wa, "ping", "-c", "3", "-i", "0.2", "-W", "1", "192.170.1.4").ok());
+            assertTrue(txPackets(lab, ra) >= before + 3, "vni110 carried the echo requests");
+
+            // Without allowas-in bgpd denies what the leaf sends ("as-path contains our own AS").
+            frrA.vtysh("configure terminal", "router bgp 64514", "address-family ipv4 unicast",
+                    "no neighbor " + LEAF + " allowas-in", "exit-address-family", "address-family l2vpn evpn",
+                    "no neighbor " + LEAF + " allowas-in").orThrow();
+            frrA.vtysh("clear bgp * soft in").orThrow();
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> !typeThreeOriginators(frrA).contains(VTEP_B) && !bgpRoute(lab, ra, VTEP_B));
+
+            // The next pass over the unchanged plan sees the running FRR differ and puts the statement back.
+            Enactment repaired = nodeA.apply(planA);
+            assertNoFailure(repaired);
+            assertTrue(repaired.frrReloaded(), "the running FRR lacked allowas-in");
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> typeThreeOriginators(frrA).contains(VTEP_B) && bgpRoute(lab, ra, VTEP_B));
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> lab.exec(wa, "ping", "-c", "1", "-W", "1", "192.170.1.4").ok());
+
+            // Nothing left to do on a further pass.
+            Enactment again = nodeA.apply(planA);
+            assertEquals(0, again.kernelWrites());
+            assertEquals(false, again.frrReloaded());
+        }
+    }
+
+    /**
+     * Node A in cluster A (AS 64514, as seed 001) and node B in cluster B (AS 64518, VTEPs 100.65.1.0/24, as
+     * OpenPERouter's multi-cluster example) stretch L2VNI 110. Neither renders a route target: FRR derives
+     * {@code ASN:VNI}, so B's routes carry {@code RT:64518:110} while A imports {@code 64514:110}. They are imported
+     * all the same, because an automatic import RT is matched on its local-admin part alone (bgp_evpn.c, see
+     * node-programmer DESIGN "Route targets across clusters").
+     */
+    @Test
+    void automaticRouteTargetsImportTheOtherClustersRoutes() {
+        FrrInstance.requireInstalled();
+        try (NetnsLab lab = NetnsLab.create(); Fabric fabric = Fabric.up(lab, 64518)) {
+            assertNoFailure(fabric.enactorA().apply(node("node-a", 64514, "10.0.0.1", VTEP_A)));
+            assertNoFailure(fabric.enactorB().apply(node("node-b", 64518, "10.0.1.1", "100.65.1.0")));
+            fabric.workloads();
+
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> typeThreeOriginators(fabric.frrA()).contains("100.65.1.0")
+                            && typeThreeOriginators(fabric.frrB()).contains(VTEP_A));
+            String importOnA = fabric.frrA().vtysh("show bgp l2vpn evpn vni 110").orThrow().stdout();
+            assertTrue(importOnA.matches("(?s).*Import Route Target:\\s+64514:110\\s.*"), importOnA);
+            String fromB = fabric.frrA().vtysh("show bgp l2vpn evpn route type multicast").orThrow().stdout();
+            assertTrue(fromB.contains("RT:64518:110"), fromB);
+            // Imported into VNI 110: zebra floods to B's VTEP and the workloads reach each other.
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> fabric.frrA().vtysh("show evpn vni 110").stdout().contains("100.65.1.0"));
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
+                    () -> lab.exec(fabric.wa(), "ping", "-c", "1", "-W", "1", "192.170.1.4").ok());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
+                    () -> evpnMacs(fabric.frrA()).contains(MAC_B));
+        }
+    }
+
+    /**
+     * The leaf, two nodes (router and host namespace, FRR in the router namespace) cabled to it over
+     * {@code toswitch}, and one workload namespace per node; {@link #close()} stops the three FRRs (the lab
+     * removes the namespaces).
+     */
+    private record Fabric(NetnsLab lab, String ra, String ha, String rb, String hb, String wa, String wb,
+            FrrInstance tor, FrrInstance frrA, FrrInstance frrB) implements AutoCloseable {
+
+        static Fabric up(NetnsLab lab, long asnB) {
             String leaf = lab.namespace("leaf");
             String ra = lab.namespace("ra");
             String ha = lab.namespace("ha");
             String rb = lab.namespace("rb");
             String hb = lab.namespace("hb");
-            String wa = lab.namespace("wa");
-            String wb = lab.namespace("wb");
             // The underlay: each node's toswitch cabled to a port of the leaf's bridge, which holds 192.168.11.2.
             lab.ip(leaf, "link", "add", "fabric", "type", "bridge");
             lab.ip(leaf, "addr", "add", LEAF + "/24", "dev", "fabric");
@@ -94,71 +195,46 @@ class TwoNodeLabIT {
             lab.ip(leaf, "link", "set", "port-b", "master", "fabric");
             lab.ip(ha, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
             lab.ip(hb, "addr", "add", "192.168.11.4/24", "dev", "toswitch");
+            List<FrrInstance> started = new ArrayList<>();
+            try {
+                started.add(FrrInstance.start(leaf, LEAF_CONFIG.formatted(asnB)));
+                started.add(FrrInstance.start(ra, "frr defaults datacenter\n!\n"));
+                started.add(FrrInstance.start(rb, "frr defaults datacenter\n!\n"));
+            } catch (RuntimeException e) {
+                started.reversed().forEach(FrrInstance::close);
+                throw e;
+            }
+            return new Fabric(lab, ra, ha, rb, hb, lab.namespace("wa"), lab.namespace("wb"), started.get(0),
+                    started.get(1), started.get(2));
+        }
 
-            try (FrrInstance tor = FrrInstance.start(leaf, LEAF_CONFIG);
-                    FrrInstance frrA = FrrInstance.start(ra, "frr defaults datacenter\n!\n");
-                    FrrInstance frrB = FrrInstance.start(rb, "frr defaults datacenter\n!\n")) {
-                NodeEnactor nodeA = new NodeEnactor(Namespaces.of(ra, ha),
-                        Optional.of(new FrrControl(FrrTools.in(ra, frrA.vtySocketDir(), frrA.dir()))));
-                NodeEnactor nodeB = new NodeEnactor(Namespaces.of(rb, hb),
-                        Optional.of(new FrrControl(FrrTools.in(rb, frrB.vtySocketDir(), frrB.dir()))));
-                NodePlan planA = node("node-a", "10.0.0.1", VTEP_A);
-                assertNoFailure(nodeA.apply(planA));
-                assertNoFailure(nodeB.apply(node("node-b", "10.0.0.2", VTEP_B)));
+        NodeEnactor enactorA() {
+            return new NodeEnactor(Namespaces.of(ra, ha),
+                    Optional.of(new FrrControl(FrrTools.in(ra, frrA.vtySocketDir(), frrA.dir()))));
+        }
 
-                workload(lab, wa, ha, MAC_A, "192.170.1.3/24");
-                workload(lab, wb, hb, MAC_B, "192.170.1.4/24");
+        NodeEnactor enactorB() {
+            return new NodeEnactor(Namespaces.of(rb, hb),
+                    Optional.of(new FrrControl(FrrTools.in(rb, frrB.vtySocketDir(), frrB.dir()))));
+        }
 
-                // Each node holds the other's VTEP /32 (learned through the leaf) and its type-3 route.
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
-                        () -> bgpRoute(lab, ra, VTEP_B) && bgpRoute(lab, rb, VTEP_A)
-                                && typeThreeOriginators(frrA).contains(VTEP_B)
-                                && typeThreeOriginators(frrB).contains(VTEP_A));
-                String leafPaths = tor.vtysh("show bgp l2vpn evpn route type multicast").orThrow().stdout();
-                assertTrue(leafPaths.contains("64514"), "the leaf passes on paths with AS 64514: " + leafPaths);
+        /** 192.170.1.3 on node A's br-hs-110 and 192.170.1.4 on node B's (seed 002's pods). */
+        void workloads() {
+            workload(lab, wa, ha, MAC_A, "192.170.1.3/24");
+            workload(lab, wb, hb, MAC_B, "192.170.1.4/24");
+        }
 
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
-                        () -> lab.exec(wa, "ping", "-c", "1", "-W", "1", "192.170.1.4").ok());
-
-                // Type-2 routes: each node knows the other's workload MAC behind the other's VTEP.
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
-                        () -> evpnMacs(frrA).contains(MAC_B) && evpnMacs(frrB).contains(MAC_A));
-                String macsOnA = frrA.vtysh("show evpn mac vni 110").orThrow().stdout();
-                assertTrue(macsOnA.lines().anyMatch(l -> l.contains(MAC_B) && l.contains(VTEP_B)), macsOnA);
-
-                // The traffic crosses vni110 (not the underlay directly): its counters move when the workloads talk.
-                long before = txPackets(lab, ra);
-                assertTrue(lab.exec(wa, "ping", "-c", "3", "-i", "0.2", "-W", "1", "192.170.1.4").ok());
-                assertTrue(txPackets(lab, ra) >= before + 3, "vni110 carried the echo requests");
-
-                // Without allowas-in bgpd denies what the leaf sends ("as-path contains our own AS").
-                frrA.vtysh("configure terminal", "router bgp 64514", "address-family ipv4 unicast",
-                        "no neighbor " + LEAF + " allowas-in", "exit-address-family", "address-family l2vpn evpn",
-                        "no neighbor " + LEAF + " allowas-in").orThrow();
-                frrA.vtysh("clear bgp * soft in").orThrow();
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
-                        () -> !typeThreeOriginators(frrA).contains(VTEP_B) && !bgpRoute(lab, ra, VTEP_B));
-
-                // The next pass over the unchanged plan sees the running FRR differ and puts the statement back.
-                Enactment repaired = nodeA.apply(planA);
-                assertNoFailure(repaired);
-                assertTrue(repaired.frrReloaded(), "the running FRR lacked allowas-in");
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
-                        () -> typeThreeOriginators(frrA).contains(VTEP_B) && bgpRoute(lab, ra, VTEP_B));
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(
-                        () -> lab.exec(wa, "ping", "-c", "1", "-W", "1", "192.170.1.4").ok());
-
-                // Nothing left to do on a further pass.
-                Enactment again = nodeA.apply(planA);
-                assertEquals(0, again.kernelWrites());
-                assertEquals(false, again.frrReloaded());
+        @Override
+        public void close() {
+            for (FrrInstance frr : List.of(frrB, frrA, tor)) {
+                frr.close();
             }
         }
     }
 
     /** The plan of node {@code name} as intent-service makes it from seed 001's Underlay and seed 002's L2VNI. */
-    private static NodePlan node(String name, String routerId, String vtep) {
-        NodePlan.Underlay underlay = new NodePlan.Underlay(SeedPlans.UNDERLAY, 64514, routerId, vtep,
+    private static NodePlan node(String name, long asn, String routerId, String vtep) {
+        NodePlan.Underlay underlay = new NodePlan.Underlay(SeedPlans.UNDERLAY, asn, routerId, vtep,
                 List.of("toswitch"), List.of(new Neighbor(64512, LEAF)), 1500);
         NodePlan.L2Domain l2 = SeedPlans.l2vni110(Optional.empty(), "192.170.1.1/24");
         NodePlan.L2Domain onThisNode = new NodePlan.L2Domain(l2.source(), 110, Optional.empty(), false, l2.bridge(),

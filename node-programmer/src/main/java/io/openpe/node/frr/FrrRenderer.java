@@ -21,6 +21,10 @@ public final class FrrRenderer {
         // "datacenter" defaults: fast timers and no implicit IPv4 unicast activation, as fabrics expect.
         out.append("frr defaults datacenter\n");
         out.append("hostname ").append(config.hostname()).append('\n');
+        // Next hops (the remote VTEPs of EVPN routes, the leaf) resolve over a default route too, as OpenPERouter
+        // renders: a fabric that hands nodes only a default route instead of every VTEP /32 still carries VXLAN.
+        out.append("ip nht resolve-via-default\n");
+        out.append("ipv6 nht resolve-via-default\n");
         out.append("!\n");
         for (VrfVni binding : config.vrfVnis()) {
             out.append("vrf ").append(binding.vrf()).append('\n');

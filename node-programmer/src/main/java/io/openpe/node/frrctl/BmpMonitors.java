@@ -2,6 +2,8 @@ package io.openpe.node.frrctl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Works around an FRR 8.4 bgpd bug: {@code bmp monitor l2vpn evpn pre-policy} is written back in the running
@@ -40,6 +42,18 @@ final class BmpMonitors {
             }
         }
         return commands;
+    }
+
+    /**
+     * The rendered monitor lines that the running configuration lacks, in either spelling: FRR 8.4 prints
+     * {@code l2vpn evpn} as {@code ipv6 evpn}.
+     */
+    static List<String> missing(String rendered, String running) {
+        Set<String> present = running.lines().map(String::strip).collect(Collectors.toSet());
+        return rendered.lines().filter(BmpMonitors::isMonitor).map(String::strip)
+                .filter(line -> !present.contains(line)
+                        && !present.contains(line.replace(" l2vpn evpn ", " ipv6 evpn ")))
+                .map(line -> line + " (missing)").toList();
     }
 
     private static boolean isMonitor(String line) {

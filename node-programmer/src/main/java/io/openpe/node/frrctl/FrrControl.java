@@ -8,17 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Applies a rendered configuration to a running FRR: check it ({@code vtysh -C}), reload it
- * ({@code frr-reload.py --reload}, which computes and applies only the difference), and keep it as {@code frr.conf}.
+ * Applies a rendered configuration to a running FRR: check it ({@code vtysh -C}), compare it with the running
+ * daemons ({@code frr-reload.py --test}), reload the difference ({@code frr-reload.py --reload}), check again that
+ * nothing differs, and keep it as {@code frr.conf}.
  *
- * <p>No reload when nothing changed: after each reload the hashes of the rendered text and of FRR's running
- * configuration are kept in {@value #APPLIED_FILE}. The next apply reloads only when the rendered text differs or the
- * running configuration drifted (someone changed FRR by hand, a daemon restarted empty).
+ * <p>"Unchanged" is what {@code frr-reload.py --test} says, not what the agent rendered last time. Its verdict is a
+ * function of two texts, the candidate and {@code show running-config}; after a verdict of "nothing differs" the
+ * hashes of both are kept in {@value #APPLIED_FILE}, so the next pass with the same rendering and the same running
+ * configuration skips the Python start-up ({@code show running-config} alone is one vtysh call). Anything else (a
+ * new rendering, a hand edit, a daemon restarted empty, a reload FRR did not fully take) goes through
+ * {@code --test} again and is reloaded until it reports nothing.
  */
 public final class FrrControl {
 
@@ -33,34 +39,44 @@ public final class FrrControl {
 
     public FrrEnactment apply(String rendered) {
         String renderedHash = sha256(rendered);
-        String runningHash = sha256(runningConfig());
-        if (List.of(renderedHash, runningHash).equals(applied())) {
-            return new FrrEnactment(false, runningHash, Optional.empty());
+        String running = runningConfig();
+        if (List.of(renderedHash, sha256(running)).equals(applied())) {
+            return new FrrEnactment(false, sha256(running), Optional.empty());
         }
         Path candidate = tools.configDir().resolve(CANDIDATE_FILE);
         write(candidate, rendered);
         Output check = tools.dryRun(candidate);
         if (!check.ok()) {
-            return new FrrEnactment(false, runningHash, Optional.of("invalid FRR configuration: " + check.text()));
+            return new FrrEnactment(false, sha256(running), Optional.of("invalid FRR configuration: " + check.text()));
         }
+        Optional<String> hostname = Hostname.of(rendered);
+        hostname.ifPresent(name -> Hostname.writeToVtyshConf(tools.configDir(), name));
         write(candidate, BmpMonitors.without(rendered));
+        List<String> before = differences(candidate, rendered);
+        if (before.isEmpty()) {
+            return converged(rendered, renderedHash, candidate, false);
+        }
         Output reload = tools.reload(candidate);
+        hostname.ifPresent(name -> Hostname.setInDaemons(tools.vtySocketDir(), name));
         List<String> monitors = BmpMonitors.commands(rendered);
         if (!monitors.isEmpty()) {
             Output monitored = tools.vtysh(monitors.stream()
-                    .flatMap(command -> java.util.stream.Stream.of("-c", command)).toArray(String[]::new));
+                    .flatMap(command -> Stream.of("-c", command)).toArray(String[]::new));
             if (!monitored.ok()) {
                 return new FrrEnactment(true, sha256(runningConfig()),
                         Optional.of("BMP monitoring not configured: " + monitored.text()));
             }
         }
-        if (!reload.ok()) {
-            List<String> left = remainingDifferences(candidate);
-            if (!left.isEmpty()) {
-                return new FrrEnactment(true, sha256(runningConfig()),
-                        Optional.of("frr-reload.py failed: " + reload.text() + "\nstill different: " + left));
-            }
+        List<String> left = differences(candidate, rendered);
+        if (!left.isEmpty()) {
+            String reason = reload.ok() ? "FRR did not take every line" : "frr-reload.py failed: " + reload.text();
+            return new FrrEnactment(true, sha256(runningConfig()),
+                    Optional.of(reason + "\nstill different: " + left));
         }
+        return converged(rendered, renderedHash, candidate, true);
+    }
+
+    private FrrEnactment converged(String rendered, String renderedHash, Path candidate, boolean reloaded) {
         String after = sha256(runningConfig());
         // The boot configuration is the rendered text itself: FRR parses "l2vpn evpn" monitors correctly at start.
         write(tools.configDir().resolve("frr.conf"), rendered);
@@ -70,27 +86,27 @@ public final class FrrControl {
             throw new UncheckedIOException(e);
         }
         write(tools.configDir().resolve(APPLIED_FILE), renderedHash + " " + after + "\n");
-        return new FrrEnactment(true, after, Optional.empty());
+        return new FrrEnactment(reloaded, after, Optional.empty());
     }
 
     /**
-     * What still differs after a reload that reported a failure, less FRR 8.4's known false differences.
-     *
-     * <p>frr-reload.py's second pass re-sends every line its first pass added; FRR 8.4 refuses a repeated
-     * {@code vni <n>} inside {@code vrf} ("already configured as L3-VNI") and the reload reports a failure although
-     * the configuration is in place. The BMP monitor lines and the hostname that bgpd reports from the system are
-     * never equal to ours in 8.4's output (see {@link BmpMonitors}); command context lines are not differences.
+     * What {@code frr-reload.py --test} says differs between the candidate and the running daemons, plus BMP
+     * monitors the running configuration lacks. Command context lines ({@code router bgp ...} before its changed
+     * lines) are not differences. FRR 8.4 writes the L2VPN EVPN monitors back with the wrong AFI name, so the
+     * candidate carries none and they are compared here instead (see {@link BmpMonitors}).
      */
-    private List<String> remainingDifferences(Path candidate) {
+    private List<String> differences(Path candidate, String rendered) {
         Output test = tools.differences(candidate);
         if (!test.ok()) {
             return List.of("frr-reload.py --test failed: " + test.text());
         }
-        return test.stdout().lines().map(String::strip)
+        List<String> lines = new ArrayList<>(test.stdout().lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("Lines To ") && !line.matches("=+"))
-                .filter(line -> !line.contains("bmp monitor ") && !line.matches("(no )?hostname .*")
+                .filter(line -> !line.contains("bmp monitor ")
                         && !line.matches("(router bgp|bmp targets|address-family|vrf) .*"))
-                .toList();
+                .toList());
+        lines.addAll(BmpMonitors.missing(rendered, runningConfig()));
+        return lines;
     }
 
     public String runningConfig() {

@@ -2,7 +2,6 @@ package io.openpe.node.frr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openpe.testkit.frr.FrrConfigCheck;
 import io.openpe.testkit.frr.FrrInstance;
@@ -21,7 +20,7 @@ class FrrGoldenIT {
 
     @Test
     void everyGoldenFileIsValidFrr() throws IOException {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         List<Path> goldens;
         try (Stream<Path> files = Files.list(FrrRenderTest.GOLDEN_DIR)) {
             goldens = files.filter(p -> p.getFileName().toString().endsWith(".golden")).sorted().toList();

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openpe.node.desired.FrrConfigs;
 import io.openpe.node.desired.SeedPlans;
 import io.openpe.node.frr.FrrRenderer;
 import io.openpe.testkit.frr.FrrInstance;
 import io.openpe.testkit.netns.NetnsLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class FrrControlIT {
 
     @Test
-    void reloadsARenderedConfigurationOnceAndSkipsWhenNothingChanged() throws java.io.IOException {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+    void reloadsARenderedConfigurationOnceAndSkipsWhenNothingChanged() throws IOException {
+        FrrInstance.requireInstalled();
         try (NetnsLab lab = NetnsLab.create(); FrrInstance frr = FrrInstance.start(lab.namespace("r"),
                 "frr defaults datacenter\nhostname node-a\n!\n")) {
             FrrControl control = new FrrControl(FrrTools.in(frr.namespace(), frr.vtySocketDir(), frr.dir()));
@@ -43,7 +45,7 @@ class FrrControlIT {
             assertFalse(running.contains("vrf-policy"), "frr-reload.py replayed lines in the wrong context");
             assertEquals(FrrRenderer.render(FrrConfigs.fromPlan(
                     SeedPlans.withBmp(SeedPlans.seed000(List.of("toswitch")), "127.0.0.1", 5000))),
-                    java.nio.file.Files.readString(frr.configFile()), "the boot configuration is the rendered one");
+                    Files.readString(frr.configFile()), "the boot configuration is the rendered one");
 
             FrrEnactment again = control.apply(seed000);
             assertFalse(again.reloaded(), "nothing changed: no reload");
@@ -61,7 +63,7 @@ class FrrControlIT {
 
     @Test
     void driftInTheRunningConfigurationIsReloadedAway() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         try (NetnsLab lab = NetnsLab.create(); FrrInstance frr = FrrInstance.start(lab.namespace("r"),
                 "frr defaults datacenter\nhostname node-a\n!\n")) {
             FrrControl control = new FrrControl(FrrTools.in(frr.namespace(), frr.vtySocketDir(), frr.dir()));
@@ -75,9 +77,86 @@ class FrrControlIT {
         }
     }
 
+    /**
+     * FRR started without a hostname, as systemd's integrated boot leaves the daemons: each keeps the machine's name
+     * and vtysh adds its own, so the rendered one must be brought to both (frr-reload.py alone never does).
+     */
+    @Test
+    void theRenderedHostnameReachesTheRunningDaemons() throws IOException {
+        FrrInstance.requireInstalled();
+        try (NetnsLab lab = NetnsLab.create(); FrrInstance frr = FrrInstance.start(lab.namespace("r"),
+                "frr defaults datacenter\n!\n")) {
+            FrrControl control = new FrrControl(FrrTools.in(frr.namespace(), frr.vtySocketDir(), frr.dir()));
+            String l2Only = FrrRenderer.render(FrrConfigs.fromPlan(SeedPlans.l2Only(List.of("toswitch"))));
+
+            FrrEnactment first = control.apply(l2Only);
+            assertEquals(Optional.empty(), first.failure());
+            assertEquals(List.of("hostname node-a"), hostnameLines(frr.runningConfig()));
+            // Each daemon's own value (bgpd sends it as BMP sysName): a vtysh without vtysh.conf adds the machine's
+            // name, so the daemon's line shows only if it is node-a.
+            Path noVtyshConf = emptyDir();
+            for (String daemon : List.of("zebra", "bgpd")) {
+                String alone = lab.exec(frr.namespace(), "vtysh", "--vty_socket", frr.vtySocketDir().toString(),
+                        "--config_dir", noVtyshConf.toString(),
+                        "-d", daemon, "-c", "show running-config").orThrow().stdout();
+                assertTrue(hostnameLines(alone).contains("hostname node-a"), daemon + ": " + alone);
+            }
+        }
+    }
+
+    /**
+     * A statement removed behind the agent's back is put back by the next pass over the same plan; a pass over an
+     * unchanged FRR runs no reload, by FRR's own evidence: frr-reload.py ends every reload with vtysh's
+     * {@code write}, which saves the previous {@code frr.conf} as {@code frr.conf.sav}.
+     */
+    @Test
+    void unchangedIsJudgedAgainstTheRunningDaemons() throws IOException {
+        FrrInstance.requireInstalled();
+        try (NetnsLab lab = NetnsLab.create(); FrrInstance frr = FrrInstance.start(lab.namespace("r"),
+                "frr defaults datacenter\n!\n")) {
+            FrrControl control = new FrrControl(FrrTools.in(frr.namespace(), frr.vtySocketDir(), frr.dir()));
+            String seed000 = FrrRenderer.render(FrrConfigs.fromPlan(
+                    SeedPlans.withBmp(SeedPlans.seed000(List.of("toswitch")), "127.0.0.1", 5000)));
+            assertEquals(Optional.empty(), control.apply(seed000).failure());
+            Path saved = frr.dir().resolve("frr.conf.sav");
+            assertTrue(Files.exists(saved), "the first apply reloaded");
+
+            Files.delete(saved);
+            String before = frr.runningConfig();
+            FrrEnactment unchanged = control.apply(seed000);
+            assertFalse(unchanged.reloaded());
+            assertFalse(Files.exists(saved), "frr-reload.py ran although nothing differed");
+            assertEquals(before, frr.runningConfig());
+
+            frr.vtysh("configure terminal", "router bgp 64514", "address-family l2vpn evpn",
+                    "no neighbor 192.168.11.2 allowas-in").orThrow();
+            assertEquals(1, allowasIn(frr.runningConfig()), frr.runningConfig());
+            FrrEnactment repaired = control.apply(seed000);
+            assertEquals(Optional.empty(), repaired.failure());
+            assertTrue(repaired.reloaded());
+            assertTrue(Files.exists(saved), "frr-reload.py reloaded");
+            assertEquals(2, allowasIn(frr.runningConfig()), "ipv4 unicast and l2vpn evpn");
+            assertEquals(before, frr.runningConfig(), "the running configuration is the applied one again");
+        }
+    }
+
+    private static long allowasIn(String config) {
+        return config.lines().filter(line -> line.strip().equals("neighbor 192.168.11.2 allowas-in")).count();
+    }
+
+    private static Path emptyDir() throws IOException {
+        Path dir = Files.createTempDirectory("opt-vtysh-");
+        dir.toFile().deleteOnExit();
+        return dir;
+    }
+
+    private static List<String> hostnameLines(String config) {
+        return config.lines().filter(line -> line.startsWith("hostname ")).toList();
+    }
+
     @Test
     void anInvalidConfigurationIsRefusedWithoutTouchingFrr() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         try (NetnsLab lab = NetnsLab.create(); FrrInstance frr = FrrInstance.start(lab.namespace("r"),
                 "frr defaults datacenter\nhostname node-a\n!\n")) {
             FrrControl control = new FrrControl(FrrTools.in(frr.namespace(), frr.vtySocketDir(), frr.dir()));

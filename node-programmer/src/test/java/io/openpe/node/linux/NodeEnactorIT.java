@@ -3,7 +3,6 @@ package io.openpe.node.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.ObjectResult;
@@ -23,7 +22,7 @@ class NodeEnactorIT {
 
     @Test
     void applyingTheSamePlanTwiceMakesNoKernelWriteAndNoReload() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         try (NetnsLab lab = NetnsLab.create()) {
             String router = lab.namespace("r");
             String host = lab.namespace("h");

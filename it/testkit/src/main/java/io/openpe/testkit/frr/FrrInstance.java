@@ -34,6 +34,18 @@ public final class FrrInstance implements AutoCloseable {
                 && Files.isExecutable(Path.of("/usr/bin/vtysh"));
     }
 
+    /**
+     * Fails, naming what is missing, when FRR is not installed: a test that needs FRR must not pass by skipping
+     * (run the suite with {@code -DexcludedGroups=root} on a machine without root and FRR).
+     */
+    public static void requireInstalled() {
+        if (!installed()) {
+            throw new AssertionError("this test needs FRR 8.4: " + FRR_BIN.resolve("zebra") + ", "
+                    + FRR_BIN.resolve("bgpd") + " and /usr/bin/vtysh must be executable (apt-get install frr), "
+                    + "or exclude root tests with -DexcludedGroups=root");
+        }
+    }
+
     /** Starts zebra and bgpd in the namespace with the given integrated configuration. */
     public static FrrInstance start(String namespace, String config) {
         try {

@@ -2,7 +2,6 @@ package io.openpe.testkit.frr;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openpe.testkit.netns.Exec;
 import io.openpe.testkit.netns.NetnsLab;
@@ -31,7 +30,7 @@ class FrrInstanceTest {
 
     @Test
     void startsZebraAndBgpdWithBmpInANamespaceAndStopsThem() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         Path dir;
         long bgpd;
         long zebra;
@@ -55,7 +54,7 @@ class FrrInstanceTest {
 
     @Test
     void dryRunAcceptsValidAndRejectsInvalidConfiguration() {
-        assumeTrue(FrrInstance.installed(), "FRR is not installed");
+        FrrInstance.requireInstalled();
         assertTrue(FrrConfigCheck.dryRun(CONFIG).ok());
         Exec.Result bad = FrrConfigCheck.dryRun("router bgp 64514\n bgp no-such-command\n");
         assertFalse(bad.ok());

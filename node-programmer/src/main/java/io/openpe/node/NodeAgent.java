@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.intake.PlanIntake;
 import io.openpe.node.kube.NodeCapacity;
 import io.openpe.node.linux.NeighborRefresher;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
+import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.Enactor;
 import io.openpe.node.reconcile.PlanLoop;
 import io.openpe.node.reconcile.StatusSink;
@@ -73,14 +75,22 @@ public class NodeAgent {
         StatusSink sink = publisher;
         if (kubernetesEnabled) {
             NodeCapacity capacity = new NodeCapacity(kubernetes.get(), node);
-            sink = c -> {
-                publisher.report(c);
-                capacity.report(c);
+            sink = new StatusSink() {
+                @Override
+                public void report(Convergence c) {
+                    publisher.report(c);
+                    capacity.report(c);
+                }
+
+                @Override
+                public void refusedBeforeAnyPlan(PlanRefusal refusal) {
+                    publisher.refusedBeforeAnyPlan(refusal);
+                }
             };
         }
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
-        intake = new PlanIntake(bootstrapServers, key, loop::offer, BACKOFF);
+        intake = new PlanIntake(bootstrapServers, key, loop::offer, loop::refuse, BACKOFF);
         loop.start();
         if (enact) {
             refreshNeighbors(key);

@@ -42,7 +42,7 @@ class NodeAgentIT {
                             new NodeEnactor(Namespaces.of(router, host), Optional.empty())::apply), publisher,
                             new ApplyMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofHours(1),
                             backoff);
-                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, backoff)) {
+                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse, backoff)) {
                 loop.start();
                 intake.start();
 

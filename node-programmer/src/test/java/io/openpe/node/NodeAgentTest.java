@@ -145,7 +145,8 @@ class NodeAgentTest {
     @Order(4)
     void aRestartedIntakeReadsTheNewestPlanAgainFromTheBeginning() {
         List<NodePlan> received = new CopyOnWriteArrayList<>();
-        try (PlanIntake restarted = new PlanIntake(bootstrap, KEY, received::add,
+        try (PlanIntake restarted = new PlanIntake(bootstrap, KEY, received::add, refusal -> {
+                },
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))) {
             restarted.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(p -> p.generation() == 6));

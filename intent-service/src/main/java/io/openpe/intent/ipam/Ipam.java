@@ -1,8 +1,8 @@
 package io.openpe.intent.ipam;
 
-import io.openpe.intent.model.Cidr;
-import io.openpe.intent.model.IpAddress;
 import io.openpe.intent.model.Vni;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.IpAddress;
 
 /** The derived values of DESIGN §4. Each throws {@link IllegalArgumentException} when the node does not fit. */
 public final class Ipam {

@@ -1,14 +1,14 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.NumberRange;
+
 /** BGP autonomous system number, 4 bytes (RFC 6793); 0 is reserved (RFC 7607). */
 public record Asn(long value) {
-  public static final long MIN = 1;
-  public static final long MAX = 4_294_967_295L;
+  public static final long MIN = NumberRange.ASN.min();
+  public static final long MAX = NumberRange.ASN.max();
 
   public Asn {
-    if (value < MIN || value > MAX) {
-      throw new IllegalArgumentException("must be between " + MIN + " and " + MAX + ", got " + value);
-    }
+    NumberRange.ASN.requireValid(value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.InterfaceName;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public record HostMaster(String type, Optional<String> name, boolean autocreate)
     if (!LINUX_BRIDGE.equals(type)) {
       throw new IllegalArgumentException("must be bridge or linux-bridge, got \"" + type + "\"");
     }
-    name.ifPresent(InterfaceNames::requireValid);
+    name.ifPresent(InterfaceName::requireValid);
     if (!autocreate && name.isEmpty()) {
       throw new IllegalArgumentException("name is required when autocreate is false");
     }

@@ -1,15 +1,15 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.InterfaceName;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Every Linux device name openpe derives (DESIGN §4), with its reverse parse so that cleanup can list by prefix and
  * delete what is not desired. The longest, {@code br-pe-16777215}, fits the kernel's 15 characters (IFNAMSIZ - 1).
+ * The rule every name follows is {@link InterfaceName}, shared with node-programmer.
  */
 public final class InterfaceNames {
-  public static final int MAX_LENGTH = 15;
-  public static final Pattern VALID = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_-]*$");
+  public static final int MAX_LENGTH = InterfaceName.MAX_LENGTH;
 
   public static final String ROUTER_BRIDGE_PREFIX = "br-pe-";
   public static final String VXLAN_PREFIX = "vni";
@@ -18,21 +18,6 @@ public final class InterfaceNames {
   public static final String HOST_BRIDGE_PREFIX = "br-hs-";
 
   private InterfaceNames() {
-  }
-
-  /** DESIGN §3 rule for VRF and interface names. @throws IllegalArgumentException with the user-facing reason */
-  public static String requireValid(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("must not be empty");
-    }
-    if (!VALID.matcher(name).matches()) {
-      throw new IllegalArgumentException("must match " + VALID.pattern() + ", got \"" + name + "\"");
-    }
-    if (name.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("must be at most " + MAX_LENGTH + " characters, got " + name.length()
-          + " in \"" + name + "\"");
-    }
-    return name;
   }
 
   public static String vrf(VrfName vrf) {

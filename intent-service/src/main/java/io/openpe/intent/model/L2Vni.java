@@ -1,5 +1,6 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.Cidr;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.IpAddress;
 import java.util.Objects;
 
 /** A fabric BGP neighbor of the underlay; {@code address} is a canonical IP address. */

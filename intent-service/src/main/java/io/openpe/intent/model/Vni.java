@@ -1,14 +1,14 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.NumberRange;
+
 /** VXLAN network identifier: 24 bits, 0 reserved (RFC 7348 §5). */
 public record Vni(long value) implements Comparable<Vni> {
-  public static final long MIN = 1;
-  public static final long MAX = 16_777_215;
+  public static final long MIN = NumberRange.VNI.min();
+  public static final long MAX = NumberRange.VNI.max();
 
   public Vni {
-    if (value < MIN || value > MAX) {
-      throw new IllegalArgumentException("must be between " + MIN + " and " + MAX + ", got " + value);
-    }
+    NumberRange.VNI.requireValid(value);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.openpe.intent.model;
 
-/** Name of a VRF; it becomes a Linux device name, so it follows {@link InterfaceNames#requireValid(String)}. */
+import io.openpe.rules.InterfaceName;
+
+/** Name of a VRF; it becomes a Linux device name, so it follows {@link InterfaceName}. */
 public record VrfName(String value) implements Comparable<VrfName> {
   public VrfName {
-    InterfaceNames.requireValid(value);
+    InterfaceName.requireValid(value);
   }
 
   @Override

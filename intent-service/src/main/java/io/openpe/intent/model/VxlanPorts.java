@@ -1,5 +1,7 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.NumberRange;
+
 /** The VXLAN UDP destination port rule; 0 stands for "not set" inside the intent records. */
 public final class VxlanPorts {
   /** IANA-assigned VXLAN port (RFC 7348 §5). */
@@ -10,10 +12,7 @@ public final class VxlanPorts {
 
   /** @throws IllegalArgumentException with the user-facing reason */
   public static int requireValid(long port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("must be between 1 and 65535, got " + port);
-    }
-    return (int) port;
+    return (int) NumberRange.PORT.requireValid(port);
   }
 
   static void requireValidOrUnset(int port) {

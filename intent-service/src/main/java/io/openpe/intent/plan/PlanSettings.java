@@ -1,6 +1,7 @@
 package io.openpe.intent.plan;
 
 import io.openpe.intent.model.VxlanPorts;
+import io.openpe.rules.NumberRange;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +12,18 @@ public record PlanSettings(Optional<BmpTarget> bmp, int underlayMtu, int default
 
   public PlanSettings {
     Objects.requireNonNull(bmp, "bmp");
-    if (underlayMtu < 1280 || underlayMtu > 65535) {
-      throw new IllegalArgumentException("underlay MTU must be between 1280 and 65535, got " + underlayMtu);
+    if (!NumberRange.MTU.contains(underlayMtu)) {
+      throw new IllegalArgumentException("underlay MTU " + reasonOf(underlayMtu));
     }
     VxlanPorts.requireValid(defaultVxlanPort);
+  }
+
+  private static String reasonOf(int mtu) {
+    try {
+      NumberRange.MTU.requireValid(mtu);
+      return "";
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 }

@@ -17,7 +17,6 @@ import io.openpe.intent.model.Intent;
 import io.openpe.intent.model.L2Vni;
 import io.openpe.intent.model.L3Vni;
 import io.openpe.intent.model.ObjectId;
-import io.openpe.intent.model.RouteTarget;
 import io.openpe.intent.model.Underlay;
 import io.openpe.intent.v1.HostMaster;
 import io.openpe.intent.v1.HostSession;
@@ -29,6 +28,7 @@ import io.openpe.intent.v1.Neighbor;
 import io.openpe.intent.v1.ObjectRef;
 import io.openpe.intent.v1.Source;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.rules.RouteTarget;
 import java.util.ArrayList;
 import java.util.List;
 

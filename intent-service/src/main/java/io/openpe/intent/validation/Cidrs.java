@@ -1,6 +1,6 @@
 package io.openpe.intent.validation;
 
-import io.openpe.intent.model.Cidr;
+import io.openpe.rules.Cidr;
 
 /** CIDR rules shared by the kinds: family and room for the addresses derived from it. */
 final class Cidrs {

@@ -1,6 +1,5 @@
 package io.openpe.intent.validation;
 
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.HostSession;
 import io.openpe.intent.model.Intent;
 import io.openpe.intent.model.Intents;
@@ -9,6 +8,7 @@ import io.openpe.intent.model.L3Vni;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;
 import io.openpe.intent.model.VrfName;
+import io.openpe.rules.Cidr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,15 +2,15 @@ package io.openpe.intent.validation;
 
 import io.openpe.intent.api.HostMasterSpec;
 import io.openpe.intent.api.L2VNISpec;
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.HostMaster;
-import io.openpe.intent.model.InterfaceNames;
 import io.openpe.intent.model.L2Vni;
 import io.openpe.intent.model.NodeSelector;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Vni;
 import io.openpe.intent.model.VrfName;
 import io.openpe.intent.model.VxlanPorts;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.InterfaceName;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,7 +62,7 @@ final class L2VniValidation {
         errors);
     String name = merged(spec.getName(), nested == null ? null : nested.getName(), "name", errors);
     if (name != null) {
-      errors.check(HOSTMASTER + ".name", () -> InterfaceNames.requireValid(name));
+      errors.check(HOSTMASTER + ".name", () -> InterfaceName.requireValid(name));
     }
     boolean create = Boolean.TRUE.equals(autocreate);
     if (!create && name == null) {

@@ -2,15 +2,15 @@ package io.openpe.intent.validation;
 
 import io.openpe.intent.api.L3VNISpec;
 import io.openpe.intent.model.Asn;
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.HostSession;
 import io.openpe.intent.model.L3Vni;
 import io.openpe.intent.model.NodeSelector;
 import io.openpe.intent.model.ObjectId;
-import io.openpe.intent.model.RouteTarget;
 import io.openpe.intent.model.Vni;
 import io.openpe.intent.model.VrfName;
 import io.openpe.intent.model.VxlanPorts;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.RouteTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,12 +3,12 @@ package io.openpe.intent.validation;
 import io.openpe.intent.api.UnderlayNeighbor;
 import io.openpe.intent.api.UnderlaySpec;
 import io.openpe.intent.model.Asn;
-import io.openpe.intent.model.Cidr;
-import io.openpe.intent.model.InterfaceNames;
 import io.openpe.intent.model.Neighbor;
 import io.openpe.intent.model.NodeSelector;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.InterfaceName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +46,7 @@ final class UnderlayValidation {
     for (int i = 0; i < nics.size(); i++) {
       String nic = nics.get(i);
       String field = "spec.nics[" + i + "]";
-      errors.check(field, () -> InterfaceNames.requireValid(nic)).ifPresent(valid::add);
+      errors.check(field, () -> InterfaceName.requireValid(nic)).ifPresent(valid::add);
       if (nic != null && !seen.add(nic)) {
         errors.add(field, "duplicate interface \"" + nic + "\"");
       }

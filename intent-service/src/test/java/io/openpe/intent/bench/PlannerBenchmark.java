@@ -1,7 +1,6 @@
 package io.openpe.intent.bench;
 
 import io.openpe.intent.model.Asn;
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.HostMaster;
 import io.openpe.intent.model.HostSession;
 import io.openpe.intent.model.Intent;
@@ -23,6 +22,8 @@ import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.PlanProtos;
 import io.openpe.intent.validation.ConflictResolution;
 import io.openpe.intent.validation.IntentValidation;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.RouteTarget;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -140,7 +141,7 @@ public final class PlannerBenchmark {
     return new L3Vni(ObjectId.l3Vni("bench", String.format("l3-%04d", i)), 1, new Vni(10_000 + i),
         new VrfName("vrf" + i), Optional.of(new HostSession(Optional.empty(), new Asn(64515),
             Optional.of(Cidr.parse("192.169.0.0/22")), Optional.empty())),
-        exportRts.stream().map(io.openpe.intent.model.RouteTarget::parse).toList(), List.of(), 0, selector);
+        exportRts.stream().map(io.openpe.rules.RouteTarget::parse).toList(), List.of(), 0, selector);
   }
 
   /** {@code vniOverride} 0 keeps the pair's VNI. */

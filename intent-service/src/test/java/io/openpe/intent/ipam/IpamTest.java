@@ -3,8 +3,8 @@ package io.openpe.intent.ipam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.Vni;
+import io.openpe.rules.Cidr;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN §4 table, values worked out by hand. */

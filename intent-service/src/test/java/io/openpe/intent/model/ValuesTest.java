@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openpe.rules.Cidr;
+import io.openpe.rules.IpAddress;
+import io.openpe.rules.RouteTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

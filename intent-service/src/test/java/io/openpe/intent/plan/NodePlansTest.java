@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openpe.intent.model.Asn;
-import io.openpe.intent.model.Cidr;
 import io.openpe.intent.model.HostMaster;
 import io.openpe.intent.model.HostSession;
 import io.openpe.intent.model.Intent;
@@ -19,6 +18,7 @@ import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;
 import io.openpe.intent.model.Vni;
 import io.openpe.intent.model.VrfName;
+import io.openpe.rules.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

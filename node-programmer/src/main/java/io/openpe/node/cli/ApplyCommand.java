@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openpe.node.NodeEnactors;
 import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.NodePlan;
 import io.openpe.node.desired.ObjectResult;
+import io.openpe.node.desired.PlanRefusal;
+import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.intake.PlanJson;
 import io.openpe.node.linux.Enactment;
 import java.io.IOException;
@@ -19,12 +22,17 @@ import java.util.Optional;
 /**
  * {@code apply <plan.json> [--router-netns NAME] [--host-netns NAME] [--frr-vty-dir DIR --frr-config-dir DIR]}:
  * converges the node once to a plan in the Protobuf JSON mapping and prints the result as one JSON object. Exit code
- * 0 when every object applied, 1 when any failed, 2 on bad usage or an unreadable plan.
+ * 0 when every object applied, 1 when any failed, 2 on bad usage or an unreadable plan, 3 when the plan is refused:
+ * a field breaks the rules ({@link PlanValidation}, as the agent checks plans from Kafka), nothing was touched and the
+ * errors are printed as JSON on standard output and as the agent's log line on standard error.
  */
 public final class ApplyCommand {
 
     static final String USAGE = "usage: apply <plan.json> [--router-netns NAME] [--host-netns NAME]"
             + " [--frr-vty-dir DIR --frr-config-dir DIR]";
+
+    /** Exit code of a refused plan. */
+    static final int REFUSED = 3;
 
     private ApplyCommand() {
     }
@@ -66,9 +74,28 @@ public final class ApplyCommand {
             err.println("cannot read plan " + planFile + ": " + e.getMessage());
             return 2;
         }
+        List<FieldError> errors = PlanValidation.errorsOf(plan);
+        if (!errors.isEmpty()) {
+            PlanRefusal refusal = new PlanRefusal(plan.generation(), plan.contentHash(), errors);
+            out.println(refusalToJson(refusal));
+            err.println(refusal.summary());
+            return REFUSED;
+        }
         Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, host), vtyDir, configDir).apply(plan);
         out.println(toJson(enactment));
         return enactment.failed() ? 1 : 0;
+    }
+
+    static String refusalToJson(PlanRefusal refusal) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("generation", refusal.generation());
+        root.put("refused", true);
+        ArrayNode errors = root.putArray("errors");
+        for (FieldError error : refusal.errors()) {
+            ObjectNode entry = errors.addObject().put("field", error.field()).put("reason", error.reason());
+            error.source().ifPresent(s -> entry.put("source", s.toString()));
+        }
+        return root.toString();
     }
 
     static String toJson(Enactment enactment) {

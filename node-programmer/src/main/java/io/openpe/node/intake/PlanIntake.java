@@ -1,6 +1,9 @@
 package io.openpe.node.intake;
 
 import io.openpe.intent.v1.NodePlan;
+import io.openpe.node.desired.FieldError;
+import io.openpe.node.desired.PlanRefusal;
+import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.proto.kafka.ProtobufDeserializer;
 import io.openpe.proto.kafka.Topics;
@@ -27,6 +30,11 @@ import org.jboss.logging.Logger;
  * the newest plan again without any local state. Each plan is mapped to the domain record and handed on; ordering
  * and coalescing are the loop's job.
  *
+ * <p>Every plan is checked field by field ({@link PlanValidation}) before it is handed on: a plan that breaks a rule
+ * goes to the refusal sink whole and never reaches the loop, so nothing of it is built into a command or a
+ * configuration line. Within one poll the newest accepted plan is handed on, then the newest refusal if it came
+ * after it: a node restarting behind a refused plan still repairs itself to the last good one.
+ *
  * <p>A tombstone for the key (the node left the cluster's plans) is ignored: the node keeps what it has rather than
  * tearing down the data path on a deletion it cannot tell from an operator mistake.
  */
@@ -37,6 +45,7 @@ public final class PlanIntake implements AutoCloseable {
     private final String bootstrapServers;
     private final String key;
     private final Consumer<io.openpe.node.desired.NodePlan> sink;
+    private final Consumer<PlanRefusal> refusals;
     private final Backoff backoff;
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -44,10 +53,11 @@ public final class PlanIntake implements AutoCloseable {
     private volatile KafkaConsumer<String, NodePlan> consumer;
 
     public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
-            Backoff backoff) {
+            Consumer<PlanRefusal> refusals, Backoff backoff) {
         this.bootstrapServers = bootstrapServers;
         this.key = key;
         this.sink = sink;
+        this.refusals = refusals;
         this.backoff = backoff;
         this.thread = Thread.ofPlatform().name("plan-intake").daemon().unstarted(this::run);
     }
@@ -97,14 +107,25 @@ public final class PlanIntake implements AutoCloseable {
     }
 
     private void deliver(Iterable<ConsumerRecord<String, NodePlan>> records) {
-        NodePlan newestInBatch = null;
+        io.openpe.node.desired.NodePlan newestAccepted = null;
+        PlanRefusal newestRefusal = null;
         for (ConsumerRecord<String, NodePlan> record : records) {
             if (key.equals(record.key()) && record.value() != null) {
-                newestInBatch = record.value();
+                io.openpe.node.desired.NodePlan plan = NodePlans.fromProto(record.value());
+                List<FieldError> errors = PlanValidation.errorsOf(plan);
+                if (errors.isEmpty()) {
+                    newestAccepted = plan;
+                    newestRefusal = null;
+                } else {
+                    newestRefusal = new PlanRefusal(plan.generation(), plan.contentHash(), errors);
+                }
             }
         }
-        if (newestInBatch != null) {
-            sink.accept(NodePlans.fromProto(newestInBatch));
+        if (newestAccepted != null) {
+            sink.accept(newestAccepted);
+        }
+        if (newestRefusal != null) {
+            refusals.accept(newestRefusal);
         }
     }
 

@@ -3,6 +3,7 @@ package io.openpe.node.kube;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.StatusSink;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class NodeCapacity implements StatusSink {
     @Override
     public void report(Convergence convergence) {
         convergence.enactment().ifPresent(e -> advertise(HostBridgeCapacity.hostBridgesOf(e.results())));
+    }
+
+    /** Capacity follows what the node runs, which a refused plan does not change. */
+    @Override
+    public void refusedBeforeAnyPlan(PlanRefusal refusal) {
     }
 
     void advertise(TreeSet<String> bridges) {

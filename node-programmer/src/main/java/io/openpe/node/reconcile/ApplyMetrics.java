@@ -38,6 +38,11 @@ public final class ApplyMetrics {
         }
     }
 
+    /** A plan refused because fields of it break the rules (hostile or corrupt plan text). */
+    void recordRefusal() {
+        registry.counter("openpe.node.plans.refused").increment();
+    }
+
     /** An apply or report that threw (Kafka down, FRR tools missing): retried with backoff. */
     void recordError() {
         errors.increment();

@@ -1,6 +1,7 @@
 package io.openpe.node.reconcile;
 
 import io.openpe.node.desired.NodePlan;
+import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.linux.Enactment;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import org.jboss.logging.MDC;
  * of offers lead to exactly one more pass, over the last of them. The pending flag is cleared before the pass reads
  * the newest plan, so an offer that lands during a pass is never lost. Plans with a lower generation than the one
  * held are ignored: generations only grow per node, so an older one is a stale read.
+ *
+ * <p>A refused plan ({@link #refuse}) never becomes the held plan: passes go on over the last accepted one (drift
+ * repair included) and every report carries the refusal until a newer plan is accepted.
  */
 public final class PlanLoop implements AutoCloseable {
 
@@ -37,6 +41,7 @@ public final class PlanLoop implements AutoCloseable {
     private final Backoff backoff;
     private final ScheduledExecutorService worker;
     private final AtomicReference<NodePlan> newest = new AtomicReference<>();
+    private final AtomicReference<PlanRefusal> refused = new AtomicReference<>();
     private final AtomicBoolean passPending = new AtomicBoolean();
     private volatile Optional<Convergence> last = Optional.empty();
     private int failuresInARow;
@@ -88,10 +93,53 @@ public final class PlanLoop implements AutoCloseable {
         NodePlan held = newest.accumulateAndGet(plan,
                 (current, next) -> current == null || next.generation() >= current.generation() ? next : current);
         if (held == plan) {
+            refused.getAndUpdate(r -> r != null && r.generation() <= plan.generation() ? null : r);
             requestPass(Duration.ZERO);
         } else {
             LOG.infof("ignored older plan node=%s generation=%d (holding %d)", node, plan.generation(),
                     held.generation());
+        }
+    }
+
+    /**
+     * Hands over a plan the intake refused. Nothing of it is applied; the refusal is reported at once (with the last
+     * accepted plan's results, if any) and in every report after it, until a newer plan is accepted. A refusal older
+     * than the held plan is a stale read and ignored.
+     */
+    public void refuse(PlanRefusal refusal) {
+        NodePlan held = newest.get();
+        if (held != null && refusal.generation() <= held.generation()) {
+            LOG.infof("ignored refusal of older plan node=%s generation=%d (holding %d)", node, refusal.generation(),
+                    held.generation());
+            return;
+        }
+        refused.set(refusal);
+        metrics.recordRefusal();
+        LOG.warnf("refused plan node=%s generation=%d, keeping the last accepted plan: %s", node,
+                refusal.generation(), refusal.summary());
+        if (held == null) {
+            worker.execute(() -> reportRefusalBeforeAnyPlan(refusal));
+        } else {
+            requestPass(Duration.ZERO);
+        }
+    }
+
+    /** The newest plan's refusal, while no newer plan was accepted. */
+    public Optional<PlanRefusal> refused() {
+        return Optional.ofNullable(refused.get());
+    }
+
+    private void reportRefusalBeforeAnyPlan(PlanRefusal refusal) {
+        if (newest.get() != null || refused.get() != refusal) {
+            return;
+        }
+        try {
+            sink.refusedBeforeAnyPlan(refusal);
+        } catch (RuntimeException e) {
+            metrics.recordError();
+            LOG.errorf(e, "refusal report failed node=%s generation=%d, retrying", node, refusal.generation());
+            worker.schedule(() -> reportRefusalBeforeAnyPlan(refusal), backoff.delay(1).toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -152,7 +200,8 @@ public final class PlanLoop implements AutoCloseable {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         Optional<Enactment> enactment = enactor.map(e -> e.apply(plan));
-        return new Convergence(plan, enactment, start, Duration.ofNanos(System.nanoTime() - t0));
+        return new Convergence(plan, enactment, start, Duration.ofNanos(System.nanoTime() - t0),
+                Optional.ofNullable(refused.get()));
     }
 
     private void log(Convergence c) {

@@ -4,8 +4,10 @@ import com.google.protobuf.Timestamp;
 import io.openpe.intent.v1.Kind;
 import io.openpe.intent.v1.ObjectRef;
 import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.NodePlan.SourceRef;
 import io.openpe.node.desired.ObjectResult;
+import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.linux.Enactment;
 import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.v1.NodeStatus;
@@ -33,7 +35,26 @@ public final class NodeStatuses {
                         .setObject(NOT_ENACTED_OBJECT)
                         .setState(io.openpe.node.v1.ObjectResult.State.STATE_PENDING)
                         .setReason(NOT_ENACTED_REASON)));
+        convergence.refused().ifPresent(r -> status.setRefusedPlan(refusalToProto(cluster, r)));
         return status.build();
+    }
+
+    /** The status of a node that refused its newest plan and has accepted none before it. */
+    public static NodeStatus refusedBeforeAnyPlan(String cluster, String node, PlanRefusal refusal, Instant at) {
+        return NodeStatus.newBuilder().setCluster(cluster).setNode(node).setObservedAt(timestampOf(at))
+                .setRefusedPlan(refusalToProto(cluster, refusal)).build();
+    }
+
+    static io.openpe.node.v1.PlanRefusal refusalToProto(String cluster, PlanRefusal refusal) {
+        io.openpe.node.v1.PlanRefusal.Builder proto = io.openpe.node.v1.PlanRefusal.newBuilder()
+                .setGeneration(refusal.generation()).setPlanHash(refusal.planHash());
+        for (FieldError error : refusal.errors()) {
+            io.openpe.node.v1.FieldError.Builder field = io.openpe.node.v1.FieldError.newBuilder()
+                    .setField(error.field()).setReason(error.reason());
+            error.source().ifPresent(s -> field.setSource(sourceToProto(cluster, s)));
+            proto.addErrors(field);
+        }
+        return proto.build();
     }
 
     private static void enactmentToProto(String cluster, Enactment enactment, NodeStatus.Builder status) {

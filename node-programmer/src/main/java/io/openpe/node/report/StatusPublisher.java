@@ -1,10 +1,12 @@
 package io.openpe.node.report;
 
+import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -48,7 +50,15 @@ public final class StatusPublisher implements StatusSink, AutoCloseable {
 
     @Override
     public void report(Convergence convergence) {
-        NodeStatus status = NodeStatuses.toProto(cluster, node, convergence);
+        publish(NodeStatuses.toProto(cluster, node, convergence));
+    }
+
+    @Override
+    public void refusedBeforeAnyPlan(PlanRefusal refusal) {
+        publish(NodeStatuses.refusedBeforeAnyPlan(cluster, node, refusal, Clock.systemUTC().instant()));
+    }
+
+    private void publish(NodeStatus status) {
         try {
             producer.send(new ProducerRecord<>(Topics.NODE_STATUS, Topics.nodeKey(cluster, node), status))
                     .get(ACK_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);

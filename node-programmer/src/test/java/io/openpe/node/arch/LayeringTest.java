@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** STYLE §2 node-programmer: the pure packages know only the JDK and each other. */
+/** STYLE §2 node-programmer: the pure packages know only the JDK, the shared rules and each other. */
 class LayeringTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -17,8 +17,8 @@ class LayeringTest {
     void purePackagesImportOnlyTheJdkAndEachOther() {
         noClasses().that().resideInAnyPackage("io.openpe.node.desired..", "io.openpe.node.kernel..",
                 "io.openpe.node.frr..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.openpe.node.desired..",
-                        "io.openpe.node.kernel..", "io.openpe.node.frr..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.openpe.rules..",
+                        "io.openpe.node.desired..", "io.openpe.node.kernel..", "io.openpe.node.frr..")
                 .check(MAIN);
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.NodePlan;
+import io.openpe.node.desired.PlanRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PlanLoopTest {
@@ -24,10 +27,26 @@ class PlanLoopTest {
     private final RecordingEnactor enactor = new RecordingEnactor();
     private final List<Convergence> reported = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<PlanRefusal> refusedEarly = new CopyOnWriteArrayList<>();
 
     static NodePlan plan(long generation, String hash) {
         return new NodePlan("local", "node-a", generation, hash, Optional.empty(), List.of(), List.of(),
                 Optional.empty());
+    }
+
+    /** A sink that hands every report to {@code reports} and every early refusal to {@link #refusedEarly}. */
+    private StatusSink sink(Consumer<Convergence> reports) {
+        return new StatusSink() {
+            @Override
+            public void report(Convergence convergence) {
+                reports.accept(convergence);
+            }
+
+            @Override
+            public void refusedBeforeAnyPlan(PlanRefusal refusal) {
+                refusedEarly.add(refusal);
+            }
+        };
     }
 
     private PlanLoop loop(Optional<Enactor> enactor, StatusSink sink, Duration resync) {
@@ -37,7 +56,7 @@ class PlanLoopTest {
 
     @Test
     void plansOfferedDuringAnApplyCoalesceIntoOnePassOverTheLast() throws Exception {
-        try (PlanLoop loop = loop(Optional.of(enactor), reported::add, NO_RESYNC)) {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
             loop.start();
             var entered = enactor.hold();
             loop.offer(plan(1, "h1"));
@@ -54,7 +73,7 @@ class PlanLoopTest {
 
     @Test
     void anOlderGenerationIsIgnoredOnceANewerOneIsHeld() throws Exception {
-        try (PlanLoop loop = loop(Optional.of(enactor), reported::add, NO_RESYNC)) {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
             loop.start();
             var entered = enactor.hold();
             loop.offer(plan(5, "h5"));
@@ -71,7 +90,7 @@ class PlanLoopTest {
 
     @Test
     void theTimerReappliesTheNewestPlanSoDriftIsRepaired() {
-        try (PlanLoop loop = loop(Optional.of(enactor), reported::add, Duration.ofMillis(50))) {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), Duration.ofMillis(50))) {
             loop.start();
             loop.offer(plan(7, "h7"));
             await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() >= 3);
@@ -86,12 +105,12 @@ class PlanLoopTest {
     @Test
     void aReportThatThrowsIsRetriedWithBackoffUntilItIsStored() {
         AtomicInteger attempts = new AtomicInteger();
-        StatusSink flaky = c -> {
+        StatusSink flaky = sink(c -> {
             if (attempts.incrementAndGet() <= 2) {
                 throw new IllegalStateException("broker unavailable");
             }
             reported.add(c);
-        };
+        });
         try (PlanLoop loop = loop(Optional.of(enactor), flaky, NO_RESYNC)) {
             loop.start();
             loop.offer(plan(1, "h1"));
@@ -104,7 +123,7 @@ class PlanLoopTest {
 
     @Test
     void aFailedObjectIsCountedByKindAndRetried() {
-        try (PlanLoop loop = loop(Optional.of(enactor), reported::add, NO_RESYNC)) {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
             loop.start();
             loop.offer(plan(1, "fail-1"));
             await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() >= 2);
@@ -114,7 +133,7 @@ class PlanLoopTest {
 
     @Test
     void anObservingLoopReportsEveryPlanWithoutEnactingIt() {
-        try (PlanLoop loop = loop(Optional.empty(), reported::add, NO_RESYNC)) {
+        try (PlanLoop loop = loop(Optional.empty(), sink(reported::add), NO_RESYNC)) {
             loop.start();
             assertFalse(loop.hasPlan());
             loop.offer(plan(2, "h2"));
@@ -122,6 +141,59 @@ class PlanLoopTest {
             assertFalse(reported.getFirst().enacted());
             assertEquals(List.of(), enactor.applied);
             assertEquals(0.0, registry.counter("openpe.node.applies").count());
+        }
+    }
+
+    private static PlanRefusal refusal(long generation) {
+        return new PlanRefusal(generation, "bad", List.of(new FieldError("l3Domains[0].vrf", Optional.empty(),
+                "must match ^[a-zA-Z][a-zA-Z0-9_-]*$, got \"red\\nnetns exec x touch /tmp/m\"")));
+    }
+
+    @Test
+    void aRefusalBeforeAnyPlanIsReportedAndNothingIsEnacted() {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
+            loop.start();
+            loop.refuse(refusal(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusedEarly.size() == 1);
+            assertEquals(1, refusedEarly.getFirst().generation());
+            assertFalse(loop.hasPlan());
+            assertEquals(List.of(), enactor.applied);
+            assertEquals(List.of(), reported);
+            assertEquals(1.0, registry.counter("openpe.node.plans.refused").count());
+        }
+    }
+
+    @Test
+    void aRefusedPlanKeepsTheLastAcceptedOneUntilANewerPlanIsAccepted() {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
+            loop.start();
+            loop.offer(plan(1, "h1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 1);
+            loop.refuse(refusal(2));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 2);
+            Convergence withRefusal = reported.get(1);
+            assertEquals(1, withRefusal.plan().generation());
+            assertEquals(2, withRefusal.refused().orElseThrow().generation());
+            assertTrue(enactor.applied.stream().allMatch(g -> g == 1L), enactor.applied.toString());
+            assertEquals(1, loop.heldGeneration().getAsLong());
+
+            loop.offer(plan(3, "h3"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 3);
+            assertEquals(3, reported.get(2).plan().generation());
+            assertTrue(reported.get(2).refused().isEmpty());
+            assertTrue(loop.refused().isEmpty());
+        }
+    }
+
+    @Test
+    void aRefusalOlderThanTheHeldPlanIsIgnored() {
+        try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {
+            loop.start();
+            loop.offer(plan(5, "h5"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 1);
+            loop.refuse(refusal(4));
+            assertTrue(loop.refused().isEmpty());
+            assertEquals(0.0, registry.counter("openpe.node.plans.refused").count());
         }
     }
 

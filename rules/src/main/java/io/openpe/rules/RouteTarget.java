@@ -1,4 +1,4 @@
-package io.openpe.intent.model;
+package io.openpe.rules;
 
 /**
  * A BGP route target as written in FRR: "ASN:NN" or "IPv4:NN" (RFC 4360 §4, RFC 5668). A 2-byte ASN takes a 4-byte
@@ -12,17 +12,17 @@ public record RouteTarget(String administrator, long assignedNumber) {
   public RouteTarget {
     String text = administrator + ":" + assignedNumber;
     if (administrator == null || assignedNumber < 0) {
-      throw new IllegalArgumentException("must be ASN:NN or IPv4:NN, got \"" + text + "\"");
+      throw new IllegalArgumentException("must be ASN:NN or IPv4:NN, got " + Quoted.of(text));
     }
     if (administrator.indexOf('.') >= 0) {
       if (IpAddress.parseDotted(administrator) < 0) {
-        throw new IllegalArgumentException("must be ASN:NN or IPv4:NN, got \"" + text + "\"");
+        throw new IllegalArgumentException("must be ASN:NN or IPv4:NN, got " + Quoted.of(text));
       }
       requireAtMost(assignedNumber, TWO_BYTES, "an IPv4 administrator", text);
     } else {
-      long asn = decimal(administrator, "must be ASN:NN or IPv4:NN, got \"" + text + "\"");
-      if (asn < Asn.MIN || asn > Asn.MAX) {
-        throw new IllegalArgumentException("ASN must be between 1 and 4294967295 in \"" + text + "\"");
+      long asn = decimal(administrator, "must be ASN:NN or IPv4:NN, got " + Quoted.of(text));
+      if (!NumberRange.ASN.contains(asn)) {
+        throw new IllegalArgumentException("ASN must be between 1 and 4294967295 in " + Quoted.of(text));
       }
       boolean twoByteAsn = asn <= TWO_BYTES;
       requireAtMost(assignedNumber, twoByteAsn ? FOUR_BYTES : TWO_BYTES, twoByteAsn ? "a 2-byte ASN" : "a 4-byte ASN",
@@ -33,7 +33,7 @@ public record RouteTarget(String administrator, long assignedNumber) {
 
   /** @throws IllegalArgumentException with the user-facing reason */
   public static RouteTarget parse(String text) {
-    String shape = "must be ASN:NN or IPv4:NN, got \"" + text + "\"";
+    String shape = "must be ASN:NN or IPv4:NN, got " + Quoted.of(text);
     if (text == null) {
       throw new IllegalArgumentException(shape);
     }

@@ -1,4 +1,4 @@
-package io.openpe.intent.model;
+package io.openpe.rules;
 
 /**
  * An IPv4 or IPv6 address as a 128-bit number ({@code high}:{@code low}); IPv4 uses the low 32 bits. Parsed without
@@ -104,7 +104,7 @@ public record IpAddress(long high, long low, boolean v6) implements Comparable<I
   private static IpAddress parseV4(String text) {
     long value = parseDotted(text);
     if (value < 0) {
-      throw new IllegalArgumentException("must be an IP address, got \"" + text + "\"");
+      throw new IllegalArgumentException("must be an IP address, got " + Quoted.of(text));
     }
     return new IpAddress(0, value, false);
   }
@@ -137,7 +137,8 @@ public record IpAddress(long high, long low, boolean v6) implements Comparable<I
   }
 
   private static IpAddress parseV6(String text) {
-    IllegalArgumentException invalid = new IllegalArgumentException("must be an IP address, got \"" + text + "\"");
+    IllegalArgumentException invalid =
+        new IllegalArgumentException("must be an IP address, got " + Quoted.of(text));
     int doubleColon = text.indexOf("::");
     if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
       throw invalid;

@@ -1,4 +1,4 @@
-package io.openpe.intent.model;
+package io.openpe.rules;
 
 import java.util.Objects;
 
@@ -18,7 +18,7 @@ public record Cidr(IpAddress address, int prefixLength) {
 
   /** Parses "address/length"; the message of the exception is the user-facing reason. */
   public static Cidr parse(String text) {
-    String notCidr = "must be a CIDR like 192.0.2.0/24 or 2001:db8::/64, got \"" + text + "\"";
+    String notCidr = "must be a CIDR like 192.0.2.0/24 or 2001:db8::/64, got " + Quoted.of(text);
     if (text == null) {
       throw new IllegalArgumentException(notCidr);
     }

@@ -16,25 +16,25 @@ public record FleetFinding(Check check, String subject, Party here, Party there,
     /** What is in conflict. */
     public enum Check {
         /** The same L2VNI (by VNI) has different gateway addresses, or a gateway on one side only. */
-        L2VNI_GATEWAY("L2VNI gateway mismatch", "is stretched with different gateways"),
+        L2VNI_GATEWAY("L2VniGatewayMismatch", "is stretched with different gateways"),
         /** The same L2VNI (by VNI) is in different VRFs, or in a VRF on one side only. */
-        L2VNI_VRF("L2VNI VRF mismatch", "is stretched with different VRFs"),
-        VTEP_RANGE_OVERLAP("VTEP range overlap", "overlap"),
-        ROUTER_ID_RANGE_OVERLAP("router id range overlap", "overlap"),
-        VTEP_COLLISION("VTEP collision", "is the VTEP address of two nodes"),
-        ROUTER_ID_COLLISION("router id collision", "is the router id of two nodes");
+        L2VNI_VRF("L2VniVrfMismatch", "is stretched with different VRFs"),
+        VTEP_RANGE_OVERLAP("VtepRangeOverlap", "overlap"),
+        ROUTER_ID_RANGE_OVERLAP("RouterIdRangeOverlap", "overlap"),
+        VTEP_COLLISION("VtepCollision", "is the VTEP address of two nodes"),
+        ROUTER_ID_COLLISION("RouterIdCollision", "is the router id of two nodes");
 
-        private final String title;
+        private final String reason;
         private final String verb;
 
-        Check(String title, String verb) {
-            this.title = title;
+        Check(String reason, String verb) {
+            this.reason = reason;
             this.verb = verb;
         }
 
-        /** Short name for events and logs, e.g. "VTEP collision". */
-        public String title() {
-            return title;
+        /** The check in Kubernetes reason form (UpperCamelCase), for status, events and metrics. */
+        public String reason() {
+            return reason;
         }
     }
 

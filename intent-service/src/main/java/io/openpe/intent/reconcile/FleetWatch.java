@@ -95,6 +95,11 @@ public final class FleetWatch {
         return findings;
     }
 
+    /** The findings {@code here} would have against the other clusters; changes nothing and logs nothing (dry run). */
+    public synchronized List<FleetFinding> preview(ClusterView here) {
+        return FleetCheck.findings(here, others.values().stream().map(o -> o.view).toList());
+    }
+
     /** This cluster's side of the check: the winning intents and the addresses of the plans about to be published. */
     public static ClusterView viewOf(String cluster, Intents winners, Collection<io.openpe.intent.plan.NodePlan> plans) {
         return new ClusterView(cluster, winners,

@@ -255,8 +255,15 @@ public final class IntentReconciler {
         reportStatus();
     }
 
-    /** Validates objects against the current state without storing anything: every error, per-object and conflict. */
-    public synchronized List<ResourceError> dryRun(List<HasMetadata> objects) {
+    /**
+     * What a dry run found: every validation error (per-object and conflict) of the submitted objects, and the
+     * conflicts with other clusters they would be part of (warnings: they would still be applied).
+     */
+    public record DryRun(List<ResourceError> errors, List<FleetFinding> fleet) {
+    }
+
+    /** Validates objects against the current state, plans the result and checks it against the fleet; stores nothing. */
+    public synchronized DryRun dryRun(List<HasMetadata> objects) {
         List<ResourceError> errors = new ArrayList<>();
         Map<ObjectId, Intent> candidate = new TreeMap<>();
         accepted.forEach((id, a) -> candidate.put(id, a.intent()));
@@ -270,7 +277,10 @@ public final class IntentReconciler {
         ConflictResolution resolution = IntentValidation.resolveConflicts(Intents.of(candidate.values()));
         Set<ObjectId> submitted = objects.stream().map(IntentValidation::idOf).collect(java.util.stream.Collectors.toSet());
         resolution.rejected().stream().filter(e -> submitted.contains(e.object())).forEach(errors::add);
-        return errors;
+        Map<String, NodePlan> plans = NodePlans.forNodes(cluster, nodes.values(), resolution.winners(), settings);
+        List<FleetFinding> fleetFindings = fleet.preview(FleetWatch.viewOf(cluster, resolution.winners(), plans.values()))
+                .stream().filter(f -> submitted.contains(f.here().object())).toList();
+        return new DryRun(errors, fleetFindings);
     }
 
     public synchronized List<io.openpe.intent.v1.Intent> intents() {

@@ -69,6 +69,9 @@ class KubernetesSourceKubeTest {
 
     PlanTopic plans;
 
+    @io.quarkus.grpc.GrpcClient("intent")
+    io.openpe.intent.v1.IntentServiceGrpc.IntentServiceBlockingStub intents;
+
     @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
     java.net.URI metricsUri;
 
@@ -211,6 +214,22 @@ class KubernetesSourceKubeTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains(
                 "openpe_intent_fleet_findings{check=\"VtepCollision\"} 1.0"));
+
+        // The dry run says the same before anything is applied: valid, with the fleet warnings of what it submits.
+        String manifest;
+        try (InputStream in = PlanTopic.class.getResourceAsStream("underlay.yaml")) {
+            manifest = new String(in.readAllBytes());
+        }
+        var validated = intents.validate(io.openpe.intent.v1.ApplyRequest.newBuilder().setManifest(manifest).build());
+        assertTrue(validated.getValid(), validated.toString());
+        assertEquals(java.util.Set.of("VtepRangeOverlap", "RouterIdRangeOverlap", "VtepCollision", "RouterIdCollision"),
+                validated.getFleetWarningsList().stream().map(io.openpe.intent.v1.FleetWarning::getCheck)
+                        .collect(java.util.stream.Collectors.toSet()));
+        var collision = validated.getFleetWarningsList().stream().filter(w -> w.getCheck().equals("VtepCollision"))
+                .findFirst().orElseThrow();
+        assertEquals("kube-b", collision.getOtherObject().getCluster());
+        assertEquals("worker-d", collision.getNode());
+        assertEquals("node-0", collision.getOtherNode());
     }
 
     @Test

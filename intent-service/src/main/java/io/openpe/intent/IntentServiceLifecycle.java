@@ -1,5 +1,6 @@
 package io.openpe.intent;
 
+import com.google.protobuf.MessageLite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.intent.directory.DirectorySource;
 import io.openpe.intent.directory.IntentDirectory;
@@ -7,7 +8,7 @@ import io.openpe.intent.kube.KubernetesSource;
 import io.openpe.intent.nodestatus.NodeStatusFeed;
 import io.openpe.intent.plan.BmpTarget;
 import io.openpe.intent.plan.PlanSettings;
-import io.openpe.intent.publish.CompactedTopicReader;
+import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.intent.v1.Intent;
@@ -22,6 +23,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -69,6 +73,7 @@ public class IntentServiceLifecycle {
     private volatile String restoreFailure = "restoring state from Kafka";
     private DirectorySource directorySource;
     private NodeStatusFeed nodeStatusFeed;
+    private CompactedTopics state;
 
     @Produces
     @Singleton
@@ -81,7 +86,11 @@ public class IntentServiceLifecycle {
 
     void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes) {
         Thread.ofPlatform().name("intent-restore").start(() -> {
-            restore(reconciler);
+            if (!restore(reconciler)) {
+                return;
+            }
+            // The same reader goes on: other clusters' later intents and plans feed the fleet check.
+            state.follow("fleet-feed", reconciler::otherClusters);
             if (kubernetesEnabled) {
                 kubernetes.get().start();
             }
@@ -103,29 +112,55 @@ public class IntentServiceLifecycle {
         if (nodeStatusFeed != null) {
             nodeStatusFeed.close();
         }
+        if (state != null) {
+            state.close();
+        }
     }
 
-    /** Reads openpe.intents, openpe.nodes and openpe.plans to their end, retrying while Kafka is unreachable. */
-    private void restore(IntentReconciler reconciler) {
+    /**
+     * Reads openpe.intents, openpe.nodes and openpe.plans to their end, retrying while Kafka is unreachable: this
+     * cluster's records restore the reconciler, the other clusters' intents and plans are the fleet check's first
+     * view of them. False when interrupted.
+     */
+    private boolean restore(IntentReconciler reconciler) {
         String prefix = cluster + "/";
         for (int attempt = 1; ; attempt++) {
+            CompactedTopics topics = new CompactedTopics(bootstrapServers, "intent-service-state", Map.of(
+                    Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()));
             try {
-                var intents = CompactedTopicReader.readAll(bootstrapServers, Topics.INTENTS, Intent.parser(), prefix);
-                var nodes = CompactedTopicReader.readAll(bootstrapServers, Topics.NODES, NodeFacts.parser(), prefix);
-                var plans = CompactedTopicReader.readAll(bootstrapServers, Topics.PLANS, NodePlan.parser(), prefix);
-                reconciler.restore(intents.values(), nodes.values(), plans.values());
-                return;
+                Map<String, Map<String, MessageLite>> latest = topics.readToEnd();
+                reconciler.otherClusters(changes(latest, Topics.INTENTS, Topics.PLANS));
+                reconciler.restore(own(latest.get(Topics.INTENTS), prefix, Intent.class),
+                        own(latest.get(Topics.NODES), prefix, NodeFacts.class),
+                        own(latest.get(Topics.PLANS), prefix, NodePlan.class));
+                state = topics;
+                return true;
             } catch (RuntimeException e) {
+                topics.close();
                 restoreFailure = "cannot restore state from Kafka (attempt " + attempt + "): " + e.getMessage();
                 LOG.warn(restoreFailure);
                 try {
                     Thread.sleep(Math.min(10_000, 500L * attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }
+    }
+
+    private static <T> List<T> own(Map<String, MessageLite> latest, String prefix, Class<T> type) {
+        return latest.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .map(e -> type.cast(e.getValue())).toList();
+    }
+
+    private static List<CompactedTopics.Change> changes(Map<String, Map<String, MessageLite>> latest, String... topics) {
+        List<CompactedTopics.Change> changes = new ArrayList<>();
+        for (String topic : topics) {
+            latest.get(topic).forEach((key, value) -> changes.add(new CompactedTopics.Change(topic, key,
+                    Optional.of(value))));
+        }
+        return changes;
     }
 
     @Produces

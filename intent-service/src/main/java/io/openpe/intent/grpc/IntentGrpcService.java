@@ -23,6 +23,7 @@ import io.openpe.intent.v1.ListRequest;
 import io.openpe.intent.v1.ListResponse;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.intent.v1.Source;
+import io.openpe.intent.publish.FleetProtos;
 import io.openpe.intent.v1.ValidateResponse;
 import io.openpe.intent.v1.ValidationError;
 import io.openpe.intent.validation.ResourceError;
@@ -67,8 +68,10 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     public void validate(ApplyRequest request, StreamObserver<ValidateResponse> response) {
         Submitted submitted = objectsOf(request);
         List<ValidationError> errors = new ArrayList<>(submitted.unreadable());
-        reconciler.dryRun(submitted.objects()).forEach(e -> errors.add(toProto(e)));
-        response.onNext(ValidateResponse.newBuilder().setValid(errors.isEmpty()).addAllErrors(errors).build());
+        IntentReconciler.DryRun dryRun = reconciler.dryRun(submitted.objects());
+        dryRun.errors().forEach(e -> errors.add(toProto(e)));
+        response.onNext(ValidateResponse.newBuilder().setValid(errors.isEmpty()).addAllErrors(errors)
+                .addAllFleetWarnings(dryRun.fleet().stream().map(FleetProtos::toProto).toList()).build());
         response.onCompleted();
     }
 

@@ -10,11 +10,13 @@ import io.openpe.intent.api.L3VNI;
 import io.openpe.intent.api.Underlay;
 import io.openpe.intent.publish.IntentProtos;
 import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.reconcile.StatusSink;
 import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.v1.Source;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public class KubernetesSource {
     }
 
     public void start() {
-        reconciler.statusSink(new StatusWriter(client));
+        reconciler.statusSink(StatusSink.both(new StatusWriter(client), new FleetEvents(client, Clock.systemUTC())));
         reconciler.nodeIndexListener(this::annotateNodes);
         // Built before it runs, so the handlers can read its store from the first event on.
         nodeInformer = client.nodes().runnableInformer(0);

@@ -10,6 +10,7 @@ import io.openpe.intent.api.IntentStatus;
 import io.openpe.intent.api.L2VNI;
 import io.openpe.intent.api.L3VNI;
 import io.openpe.intent.api.Underlay;
+import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.reconcile.StatusSink;
 import io.openpe.intent.status.ObjectStatus;
@@ -21,7 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
-/** Writes {@code Ready}/{@code Degraded} conditions and per-node failures to each object's status subresource. */
+/**
+ * Writes {@code Ready}/{@code Degraded} conditions, per-node failures and fleet conflicts to each object's status
+ * subresource.
+ */
 final class StatusWriter implements StatusSink {
 
     private static final Logger LOG = Logger.getLogger(StatusWriter.class);
@@ -80,6 +84,22 @@ final class StatusWriter implements StatusSink {
         api.setConditions(List.of(ready, degraded));
         api.setNodes(status.nodeFailures().stream()
                 .map(f -> new IntentStatus.NodeFailure(f.node(), f.reason())).toList());
+        api.setFleet(status.fleet().stream().map(StatusWriter::conflictOf).toList());
         return api;
+    }
+
+    private static IntentStatus.FleetConflict conflictOf(FleetFinding finding) {
+        IntentStatus.FleetConflict conflict = new IntentStatus.FleetConflict();
+        conflict.setCheck(finding.check().reason());
+        conflict.setField(finding.field());
+        conflict.setValue(finding.here().value());
+        conflict.setNode(finding.here().node().orElse(null));
+        conflict.setOtherCluster(finding.there().cluster());
+        conflict.setOtherObject(finding.there().object().toString());
+        conflict.setOtherNode(finding.there().node().orElse(null));
+        conflict.setOtherValue(finding.there().value());
+        conflict.setMessage(finding.message());
+        conflict.setId(finding.id());
+        return conflict;
     }
 }

@@ -1,6 +1,7 @@
 package io.openpe.intent.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.model.Intent;
 import io.openpe.intent.model.Intents;
 import io.openpe.intent.model.Node;
@@ -80,6 +81,7 @@ public final class IntentReconciler {
     private Round lastRound;
     /** Per node, the objects its agent failed to apply and why (from openpe.node-status). */
     private final Map<String, Map<ObjectId, String>> enactmentFailures = new TreeMap<>();
+    private final FleetWatch fleet;
     private StatusSink statusSink = StatusSink.NONE;
     private ReconcileObserver observer = ReconcileObserver.NONE;
     private Consumer<Map<String, Integer>> nodeIndexListener = indexes -> {
@@ -89,6 +91,7 @@ public final class IntentReconciler {
         this.cluster = cluster;
         this.settings = settings;
         this.writer = writer;
+        this.fleet = new FleetWatch(cluster);
     }
 
     public String cluster() {
@@ -132,6 +135,19 @@ public final class IntentReconciler {
         }
         LOG.infof("restored %d intents, %d nodes, %d plans from Kafka", accepted.size(), nodes.size(), published.size());
         reconcile();
+    }
+
+    /**
+     * Records of openpe.intents and openpe.plans as read from the shared Kafka; those of other clusters are checked
+     * against this one and the findings go into the objects' status. Plans do not change: a fleet conflict is a
+     * warning, not a rejection.
+     */
+    public void otherClusters(Collection<io.openpe.intent.publish.CompactedTopics.Change> changes) {
+        if (fleet.otherClusters(changes)) {
+            synchronized (this) {
+                reportStatus();
+            }
+        }
     }
 
     /** Validates and stores one object from a source; re-plans when it changed. */
@@ -239,8 +255,15 @@ public final class IntentReconciler {
         reportStatus();
     }
 
-    /** Validates objects against the current state without storing anything: every error, per-object and conflict. */
-    public synchronized List<ResourceError> dryRun(List<HasMetadata> objects) {
+    /**
+     * What a dry run found: every validation error (per-object and conflict) of the submitted objects, and the
+     * conflicts with other clusters they would be part of (warnings: they would still be applied).
+     */
+    public record DryRun(List<ResourceError> errors, List<FleetFinding> fleet) {
+    }
+
+    /** Validates objects against the current state, plans the result and checks it against the fleet; stores nothing. */
+    public synchronized DryRun dryRun(List<HasMetadata> objects) {
         List<ResourceError> errors = new ArrayList<>();
         Map<ObjectId, Intent> candidate = new TreeMap<>();
         accepted.forEach((id, a) -> candidate.put(id, a.intent()));
@@ -254,7 +277,10 @@ public final class IntentReconciler {
         ConflictResolution resolution = IntentValidation.resolveConflicts(Intents.of(candidate.values()));
         Set<ObjectId> submitted = objects.stream().map(IntentValidation::idOf).collect(java.util.stream.Collectors.toSet());
         resolution.rejected().stream().filter(e -> submitted.contains(e.object())).forEach(errors::add);
-        return errors;
+        Map<String, NodePlan> plans = NodePlans.forNodes(cluster, nodes.values(), resolution.winners(), settings);
+        List<FleetFinding> fleetFindings = fleet.preview(FleetWatch.viewOf(cluster, resolution.winners(), plans.values()))
+                .stream().filter(f -> submitted.contains(f.here().object())).toList();
+        return new DryRun(errors, fleetFindings);
     }
 
     public synchronized List<io.openpe.intent.v1.Intent> intents() {
@@ -353,9 +379,11 @@ public final class IntentReconciler {
     }
 
     private void reportStatus(ConflictResolution resolution, Map<String, NodePlan> plans) {
+        List<FleetFinding> findings = fleet.check(FleetWatch.viewOf(cluster, resolution.winners(), plans.values()));
         observer.state(accepted.size(), invalid.size(), nodes.size(), resolution.rejected().size());
+        observer.fleet(findings);
         statusSink.publish(ObjectStatuses.compute(accepted.values().stream().map(Accepted::intent).toList(),
-                invalid, resolution.rejected(), plans.values(), enactmentFailures));
+                invalid, resolution.rejected(), plans.values(), enactmentFailures, findings));
     }
 
     // ---- per-object steps

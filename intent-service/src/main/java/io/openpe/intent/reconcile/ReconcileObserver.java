@@ -1,5 +1,8 @@
 package io.openpe.intent.reconcile;
 
+import io.openpe.intent.fleet.FleetFinding;
+import java.util.List;
+
 /** What the reconciler reports about each round, for metrics. The reconciler itself knows no metrics library. */
 public interface ReconcileObserver {
 
@@ -12,6 +15,9 @@ public interface ReconcileObserver {
     /** The current size of the state after a round. */
     void state(int acceptedIntents, int invalidObjects, int nodes, int conflictLosers);
 
+    /** The findings of the last fleet check (every one, after every round and every change of another cluster). */
+    void fleet(List<FleetFinding> findings);
+
     ReconcileObserver NONE = new ReconcileObserver() {
         @Override
         public void round(int nodes, int plansPublished, long nanos) {
@@ -23,6 +29,10 @@ public interface ReconcileObserver {
 
         @Override
         public void state(int acceptedIntents, int invalidObjects, int nodes, int conflictLosers) {
+        }
+
+        @Override
+        public void fleet(List<FleetFinding> findings) {
         }
     };
 }

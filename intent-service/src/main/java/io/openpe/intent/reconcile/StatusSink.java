@@ -11,4 +11,12 @@ public interface StatusSink {
 
     StatusSink NONE = statuses -> {
     };
+
+    /** Both sinks, in order. */
+    static StatusSink both(StatusSink first, StatusSink second) {
+        return statuses -> {
+            first.publish(statuses);
+            second.publish(statuses);
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.openpe.intent.status;
 
+import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.model.Intent;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.plan.NodePlan;
@@ -25,10 +26,11 @@ public final class ObjectStatuses {
      * @param conflicts  objects that lost a cross-object conflict
      * @param plans      the current plan of every node
      * @param enactment  what each node's agent reported it could not apply: node → object → reason
+     * @param fleet      the conflicts with other clusters; each goes to the status of its {@code here} object
      */
     public static List<ObjectStatus> compute(Collection<? extends Intent> accepted,
             Map<ObjectId, List<ResourceError>> invalid, List<ResourceError> conflicts, Collection<NodePlan> plans,
-            Map<String, Map<ObjectId, String>> enactment) {
+            Map<String, Map<ObjectId, String>> enactment, List<FleetFinding> fleet) {
         Map<ObjectId, List<ObjectStatus.NodeFailure>> failures = new TreeMap<>();
         for (NodePlan plan : plans) {
             for (Rejection rejection : plan.rejections()) {
@@ -40,29 +42,32 @@ public final class ObjectStatuses {
                 .computeIfAbsent(object, k -> new ArrayList<>()).add(new ObjectStatus.NodeFailure(node, reason))));
         Map<ObjectId, List<ResourceError>> lost = conflicts.stream()
                 .collect(Collectors.groupingBy(ResourceError::object, TreeMap::new, Collectors.toList()));
+        Map<ObjectId, List<FleetFinding>> fleetOf = fleet.stream()
+                .collect(Collectors.groupingBy(f -> f.here().object(), TreeMap::new, Collectors.toList()));
         Map<ObjectId, ObjectStatus> statuses = new TreeMap<>();
         for (Intent intent : accepted) {
             ObjectId id = intent.id();
             List<ObjectStatus.NodeFailure> nodeFailures = failures.getOrDefault(id, List.of());
+            List<FleetFinding> conflictsWithOthers = fleetOf.getOrDefault(id, List.of());
             if (invalid.containsKey(id)) {
                 statuses.put(id, new ObjectStatus(id, intent.generation(), false, true, "InvalidUpdate",
                         "the last update was rejected, the previous version stays in force: " + messages(invalid.get(id)),
-                        nodeFailures));
+                        nodeFailures, conflictsWithOthers));
             } else if (lost.containsKey(id)) {
                 statuses.put(id, new ObjectStatus(id, intent.generation(), false, false, "Conflict",
-                        messages(lost.get(id)), nodeFailures));
+                        messages(lost.get(id)), nodeFailures, conflictsWithOthers));
             } else if (!nodeFailures.isEmpty()) {
                 statuses.put(id, new ObjectStatus(id, intent.generation(), false, true, "NodeFailed",
                         nodeFailures.size() + " node(s) could not apply it: " + nodeFailures.stream()
                                 .map(f -> f.node() + ": " + f.reason()).collect(Collectors.joining("; ")),
-                        nodeFailures));
+                        nodeFailures, conflictsWithOthers));
             } else {
                 statuses.put(id, new ObjectStatus(id, intent.generation(), true, false, "Planned",
-                        "planned on every selected node", List.of()));
+                        "planned on every selected node", List.of(), conflictsWithOthers));
             }
         }
         invalid.forEach((id, errors) -> statuses.putIfAbsent(id,
-                new ObjectStatus(id, 0, false, false, "Invalid", messages(errors), List.of())));
+                new ObjectStatus(id, 0, false, false, "Invalid", messages(errors), List.of(), List.of())));
         return List.copyOf(statuses.values());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** STYLE §2: the domain packages stay free of frameworks, the Kubernetes client, proto and the clock. */
 class PurePackagesTest {
   private static final String[] PURE = {"io.openpe.intent.model..", "io.openpe.intent.validation..",
-      "io.openpe.intent.ipam..", "io.openpe.intent.plan.."};
+      "io.openpe.intent.ipam..", "io.openpe.intent.plan..", "io.openpe.intent.fleet.."};
   private static JavaClasses classes;
 
   @BeforeAll
@@ -39,7 +39,7 @@ class PurePackagesTest {
   @Test
   void onlyApiAndValidationSeeTheFabric8Model() {
     noClasses().that().resideInAnyPackage("io.openpe.intent.model..", "io.openpe.intent.ipam..",
-        "io.openpe.intent.plan..").should().dependOnClassesThat().resideInAnyPackage("io.fabric8..",
+        "io.openpe.intent.plan..", "io.openpe.intent.fleet..").should().dependOnClassesThat().resideInAnyPackage("io.fabric8..",
         "io.openpe.intent.api..").check(classes);
   }
 

@@ -69,6 +69,12 @@ class KubernetesSourceKubeTest {
 
     PlanTopic plans;
 
+    @io.quarkus.grpc.GrpcClient("intent")
+    io.openpe.intent.v1.IntentServiceGrpc.IntentServiceBlockingStub intents;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/q/metrics")
+    java.net.URI metricsUri;
+
     @BeforeEach
     void tail() {
         plans = new PlanTopic(bootstrapServers);
@@ -167,6 +173,125 @@ class KubernetesSourceKubeTest {
         plans.await("kube/worker-a", p -> p.getL2DomainsCount() == 1);
         plans.await("kube/worker-c", p -> p.getL2DomainsCount() == 1);
         plans.await("kube/worker-d", p -> p.getL2DomainsCount() == 1);
+    }
+
+    /**
+     * Another cluster of the fleet, "kube-b", publishes straight onto the shared topics what its intent-service would
+     * for the seed Underlay applied unchanged: the same VTEP and router id ranges, and its node-0 planned with host 0
+     * of 100.65.0.0/24 and host 1 of 10.0.0.0/24 (DESIGN §4). This cluster's worker-d holds index 0 (test 5), so it
+     * collides.
+     */
+    @Test
+    @Order(7)
+    void anotherClusterWithTheSeedUnderlayShowsOnStatusEventsAndMetrics() throws Exception {
+        publishOtherCluster("100.65.0.0/24", "10.0.0.0/24", "100.65.0.0", "10.0.0.1", "192.170.1.254/24");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleetChecks(underlay()).size() == 4);
+        assertEquals(java.util.Set.of("VtepRangeOverlap", "RouterIdRangeOverlap", "VtepCollision", "RouterIdCollision"),
+                java.util.Set.copyOf(fleetChecks(underlay())));
+        IntentStatus.FleetConflict vtep = underlay().getStatus().getFleet().stream()
+                .filter(c -> c.getCheck().equals("VtepCollision")).findFirst().orElseThrow();
+        assertEquals("worker-d", vtep.getNode());
+        assertEquals("kube-b", vtep.getOtherCluster());
+        assertEquals("node-0", vtep.getOtherNode());
+        assertEquals("Underlay openperouter-system/underlay", vtep.getOtherObject());
+        assertEquals("100.65.0.0", vtep.getValue());
+        assertEquals("spec.evpn.vtepcidr", vtep.getField());
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleetChecks(l2("layer2")).equals(java.util.List.of("L2VniGatewayMismatch")));
+        assertEquals("192.170.1.254/24", l2("layer2").getStatus().getFleet().getFirst().getOtherValue());
+
+        // A warning, not a rejection: the Underlay stays Ready and worker-d keeps its plan.
+        assertEquals("True", underlay().getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                .findFirst().orElseThrow().getStatus());
+        assertEquals("100.65.0.0", plans.await("kube/worker-d", p -> p.hasUnderlay()).getUnderlay().getVtepIp());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("Warning", "VtepCollision").size() == 1);
+        io.fabric8.kubernetes.api.model.Event event = events("Warning", "VtepCollision").getFirst();
+        assertEquals("Underlay", event.getInvolvedObject().getKind());
+        assertEquals("underlay", event.getInvolvedObject().getName());
+        assertTrue(event.getMessage().contains("kube-b") && event.getMessage().contains("worker-d"), event.getMessage());
+        assertEquals(1, events("Warning", "L2VniGatewayMismatch").size());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains(
+                "openpe_intent_fleet_findings{check=\"VtepCollision\"} 1.0"));
+
+        // The dry run says the same before anything is applied: valid, with the fleet warnings of what it submits.
+        String manifest;
+        try (InputStream in = PlanTopic.class.getResourceAsStream("underlay.yaml")) {
+            manifest = new String(in.readAllBytes());
+        }
+        var validated = intents.validate(io.openpe.intent.v1.ApplyRequest.newBuilder().setManifest(manifest).build());
+        assertTrue(validated.getValid(), validated.toString());
+        assertEquals(java.util.Set.of("VtepRangeOverlap", "RouterIdRangeOverlap", "VtepCollision", "RouterIdCollision"),
+                validated.getFleetWarningsList().stream().map(io.openpe.intent.v1.FleetWarning::getCheck)
+                        .collect(java.util.stream.Collectors.toSet()));
+        var collision = validated.getFleetWarningsList().stream().filter(w -> w.getCheck().equals("VtepCollision"))
+                .findFirst().orElseThrow();
+        assertEquals("kube-b", collision.getOtherObject().getCluster());
+        assertEquals("worker-d", collision.getNode());
+        assertEquals("node-0", collision.getOtherNode());
+    }
+
+    @Test
+    @Order(8)
+    void theOtherClusterWithItsOwnRangesAndGatewayClearsThemAll() throws Exception {
+        publishOtherCluster("100.65.1.0/24", "10.0.1.0/24", "100.65.1.0", "10.0.1.1", "192.170.1.1/24");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fleetChecks(underlay()).isEmpty()
+                && fleetChecks(l2("layer2")).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> events("Normal", "FleetConflictCleared").size() == 5);
+        assertEquals(1, events("Warning", "VtepCollision").size(), "no new warning");
+        await().atMost(Duration.ofSeconds(20)).until(() -> metrics().contains(
+                "openpe_intent_fleet_findings{check=\"VtepCollision\"} 0.0"));
+    }
+
+    private void publishOtherCluster(String vtepCidr, String routerIdCidr, String vtep, String routerId,
+            String gateway) throws Exception {
+        ObjectRef underlayRef = ObjectRef.newBuilder().setCluster("kube-b").setKind(Kind.KIND_UNDERLAY)
+                .setNamespace("openperouter-system").setName("underlay").build();
+        var underlay = io.openpe.intent.v1.Intent.newBuilder().setRef(underlayRef).setGeneration(1)
+                .setUnderlay(io.openpe.intent.v1.UnderlaySpec.newBuilder().setAsn(64514).setVtepCidr(vtepCidr)
+                        .setRouterIdCidr(routerIdCidr).addNics("toswitch").addNeighbors(io.openpe.intent.v1.Neighbor
+                                .newBuilder().setAsn(64512).setAddress("192.168.11.2")))
+                .build();
+        var layer2 = io.openpe.intent.v1.Intent.newBuilder().setRef(underlayRef.toBuilder().setKind(Kind.KIND_L2VNI)
+                .setName("layer2")).setGeneration(1)
+                .setL2Vni(io.openpe.intent.v1.L2VniSpec.newBuilder().setVni(110).setVrf("red").setL2GatewayIp(gateway)
+                        .setHostMaster(io.openpe.intent.v1.HostMaster.newBuilder().setType("linux-bridge")
+                                .setAutocreate(true)))
+                .build();
+        var plan = io.openpe.intent.v1.NodePlan.newBuilder().setCluster("kube-b").setNode("node-0").setNodeIndex(0)
+                .setGeneration(1).setUnderlay(io.openpe.intent.v1.UnderlayPlan.newBuilder().setSource(underlayRef)
+                        .setAsn(64514).setVtepIp(vtep).setRouterId(routerId).addNics("toswitch"))
+                .build();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new ProtobufSerializer<com.google.protobuf.MessageLite>())) {
+            producer.send(new ProducerRecord<>(Topics.INTENTS, "kube-b/Underlay/openperouter-system/underlay", underlay)).get();
+            producer.send(new ProducerRecord<>(Topics.INTENTS, "kube-b/L2VNI/openperouter-system/layer2", layer2)).get();
+            producer.send(new ProducerRecord<>(Topics.PLANS, "kube-b/node-0", plan)).get();
+        }
+    }
+
+    private io.openpe.intent.api.Underlay underlay() {
+        return client.resources(io.openpe.intent.api.Underlay.class).inNamespace("openperouter-system")
+                .withName("underlay").get();
+    }
+
+    private static java.util.List<String> fleetChecks(CustomResource<?, IntentStatus> object) {
+        if (object == null || object.getStatus() == null) {
+            return java.util.List.of();
+        }
+        return object.getStatus().getFleet().stream().map(IntentStatus.FleetConflict::getCheck).toList();
+    }
+
+    private java.util.List<io.fabric8.kubernetes.api.model.Event> events(String type, String reason) {
+        return client.v1().events().inNamespace("openperouter-system").list().getItems().stream()
+                .filter(e -> type.equals(e.getType()) && reason.equals(e.getReason())).toList();
+    }
+
+    private String metrics() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(metricsUri).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static io.fabric8.kubernetes.api.model.Node node(String name) {

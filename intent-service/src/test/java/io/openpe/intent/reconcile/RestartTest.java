@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.openpe.intent.directory.IntentDirectory;
 import io.openpe.intent.plan.PlanSettings;
-import io.openpe.intent.publish.CompactedTopicReader;
+import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.NodeFacts;
@@ -68,9 +68,9 @@ class RestartTest {
         try (TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
             IntentReconciler restarted = new IntentReconciler("c1", settings, writer);
             restarted.restore(
-                    CompactedTopicReader.readAll(broker.bootstrapServers(), Topics.INTENTS, Intent.parser(), "c1/").values(),
-                    CompactedTopicReader.readAll(broker.bootstrapServers(), Topics.NODES, NodeFacts.parser(), "c1/").values(),
-                    CompactedTopicReader.readAll(broker.bootstrapServers(), Topics.PLANS, NodePlan.parser(), "c1/").values());
+                    CompactedTopics.readAll(broker.bootstrapServers(), Topics.INTENTS, Intent.parser(), "c1/").values(),
+                    CompactedTopics.readAll(broker.bootstrapServers(), Topics.NODES, NodeFacts.parser(), "c1/").values(),
+                    CompactedTopics.readAll(broker.bootstrapServers(), Topics.PLANS, NodePlan.parser(), "c1/").values());
             restarted.replaceSource(Source.SOURCE_DIRECTORY, seedObjects(), Optional.of(nodes));
             assertEquals(before, endOffsets(), "nothing republished after a restart with the same intents and nodes");
             assertEquals(2, restarted.plans().size(), "restored plans are served (gRPC ListPlans) without republishing");
@@ -82,7 +82,7 @@ class RestartTest {
         Map<String, Long> after = endOffsets();
         assertEquals(before.get(Topics.PLANS) + 2, after.get(Topics.PLANS), "one new plan per node");
         assertEquals(before.get(Topics.INTENTS) + 1, after.get(Topics.INTENTS), "one new intent record");
-        var plans = CompactedTopicReader.readAll(broker.bootstrapServers(), Topics.PLANS, NodePlan.parser(), "c1/");
+        var plans = CompactedTopics.readAll(broker.bootstrapServers(), Topics.PLANS, NodePlan.parser(), "c1/");
         assertEquals(2, plans.get("c1/n0").getGeneration());
         assertEquals(4790, plans.get("c1/n0").getL2DomainsList().stream().filter(d -> d.getVni() == 110)
                 .findFirst().orElseThrow().getVxlan().getDstPort());

@@ -71,7 +71,7 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
 
     @Inject
     public RouteGrpcService(Routers routers, MeterRegistry registry,
-            @ConfigProperty(name = "openpe.watch.client-buffer", defaultValue = "10000") int clientBuffer) {
+            @ConfigProperty(name = "openpe.watch.client-buffer", defaultValue = "100000") int clientBuffer) {
         this.routers = routers;
         this.clientBuffer = clientBuffer;
         this.routesCutOff = Counter.builder("openpe.watch.cut.off").tag("rpc", WATCH_ROUTES)

@@ -22,22 +22,35 @@ final class MacRouteFrames {
                 "000000000000000000000000" + peerHex, String.format("%08x", asn), peerHex, "6553f100", "00000000");
     }
 
+    /** The NLRI with RD {@code <rdIpHex>:2} and MAC aa:bb:&lt;mac as 4 bytes&gt;. */
+    static String nlri(String rdIpHex, int mac) {
+        return String.format("02 21 0001 %s 0002 00000000000000000000 00000000 30 aabb%08x 00 000000", rdIpHex,
+                mac).replace(" ", "");
+    }
+
     static String nlri(int macLastOctet) {
-        return String.format("02 21 0001 0a000001 0002 00000000000000000000 00000000 30 aabbcc0000%02x 00 000000",
-                macLastOctet).replace(" ", "");
+        return nlri("0a000001", 0xcc000000 | macLastOctet);
     }
 
     static String announce(String perPeer, int macLastOctet, String nextHopHex, long sequence, boolean sticky) {
+        return announce(perPeer, nlri(macLastOctet), nextHopHex, sequence, sticky);
+    }
+
+    static String announce(String perPeer, String nlri, String nextHopHex, long sequence, boolean sticky) {
         return BmpEncoding.frame(0, perPeer, update("", concat(
                 attribute(0x40, 1, "00"),
                 attribute(0x50, 2, ""),
                 attribute(0xc0, 16, "00 02 fde9 0000006e" + "03 0c 00000000 0008"
                         + String.format("06 00 %02x 00 %08x", sticky ? 1 : 0, sequence)),
-                attribute(0x90, 14, "0019 46 04 " + nextHopHex + " 00" + nlri(macLastOctet))), ""));
+                attribute(0x90, 14, "0019 46 04 " + nextHopHex + " 00" + nlri)), ""));
     }
 
     static String withdraw(String perPeer, int macLastOctet) {
-        return BmpEncoding.frame(0, perPeer, update("", attribute(0x90, 15, "0019 46" + nlri(macLastOctet)), ""));
+        return withdraw(perPeer, nlri(macLastOctet));
+    }
+
+    static String withdraw(String perPeer, String nlri) {
+        return BmpEncoding.frame(0, perPeer, update("", attribute(0x90, 15, "0019 46" + nlri), ""));
     }
 
     /** Peer Down, reason 2 (local system closed, FSM event 6 follows). */

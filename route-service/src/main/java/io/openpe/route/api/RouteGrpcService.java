@@ -1,6 +1,9 @@
 package io.openpe.route.api;
 
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.openpe.route.bmp.PerPeerHeader;
@@ -16,6 +19,7 @@ import io.openpe.route.v1.ListSessionsRequest;
 import io.openpe.route.v1.ListSessionsResponse;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
+import io.openpe.route.v1.MacLocationUpdate;
 import io.openpe.route.v1.RouteFilter;
 import io.openpe.route.v1.RouteServiceGrpc;
 import io.openpe.route.v1.RouteUpdate;
@@ -24,26 +28,58 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * RouteService over gRPC, answering from copies of the routers' RIBs ({@link Routers#routes()}); it never decodes
- * bytes or writes a RIB. Routes carry no receive time here (the RIB does not keep one); Kafka records do.
+ * RouteService over gRPC. ListRoutes and WatchRoutes' dump read copies of the routers' RIBs ({@link Routers#routes()});
+ * LocateMac and WatchMac read the MAC index ({@link Routers#locateMac}); nothing here decodes bytes or writes a RIB.
+ * Routes carry no receive time here (the RIB does not keep one); Kafka records do.
+ *
+ * <p>Streams never make ingestion wait: updates go into a bounded per-call {@link ClientOutlet} and are sent as the
+ * client reads. A WatchRoutes client more than {@code openpe.watch.client-buffer} updates behind is cut off with
+ * RESOURCE_EXHAUSTED (it resumes with its last token, or starts over); a WatchMac client that reads slowly skips to
+ * the latest location.
  */
 @GrpcService
 public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
 
+    static final String WATCH_ROUTES = "watch-routes";
+    static final String WATCH_MAC = "watch-mac";
+    /** WatchMac sends only the latest location: one waiting update is enough. */
+    private static final int MAC_BUFFER = 1;
+
     private final Routers routers;
+    private final int clientBuffer;
+    /** Drain tasks of the streams: short, one per stream at a time. */
+    private final ExecutorService drains = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("openpe-watch-", 0).factory());
+    private final Counter routesCutOff;
+    private final AtomicInteger routeStreams = new AtomicInteger();
+    private final AtomicInteger macStreams = new AtomicInteger();
     /** Tells tokens of this service instance from those of an earlier one (whose sequences meant other records). */
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
-    public RouteGrpcService(Routers routers) {
+    public RouteGrpcService(Routers routers, MeterRegistry registry,
+            @ConfigProperty(name = "openpe.watch.client-buffer", defaultValue = "100000") int clientBuffer) {
         this.routers = routers;
+        this.clientBuffer = clientBuffer;
+        this.routesCutOff = Counter.builder("openpe.watch.cut.off").tag("rpc", WATCH_ROUTES)
+                .description("watch streams ended because their client read too slowly").register(registry);
+        Gauge.builder("openpe.watch.streams", routeStreams, AtomicInteger::get).tag("rpc", WATCH_ROUTES)
+                .description("open watch streams").register(registry);
+        Gauge.builder("openpe.watch.streams", macStreams, AtomicInteger::get).tag("rpc", WATCH_MAC)
+                .description("open watch streams").register(registry);
     }
 
     @Override
@@ -60,17 +96,54 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
     }
 
     @Override
-    @Blocking
     public void locateMac(LocateMacRequest request, StreamObserver<MacLocation> response) {
-        if (request.getVni() == 0 || request.getMac().isEmpty()) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription("vni and mac are required").asRuntimeException());
+        Optional<Status> invalid = invalid(request);
+        if (invalid.isPresent()) {
+            response.onError(invalid.get().asRuntimeException());
             return;
         }
-        MacLocations.locate(routers.routes(), request.getVni(), request.getMac()).ifPresentOrElse(location -> {
+        routers.locateMac(request.getVni(), MacText.normal(request.getMac())).ifPresentOrElse(location -> {
             response.onNext(location);
             response.onCompleted();
         }, () -> response.onError(Status.NOT_FOUND.withDescription("no type-2 route for " + request.getMac()
                 + " in VNI " + request.getVni()).asRuntimeException()));
+    }
+
+    /**
+     * The MAC's current location (an update without one when no route advertises it), then one update per change of
+     * it. Latest wins: a client that reads slowly gets the newest location, never a stale queue.
+     */
+    @Override
+    public void watchMac(LocateMacRequest request, StreamObserver<MacLocationUpdate> response) {
+        Optional<Status> invalid = invalid(request);
+        if (invalid.isPresent()) {
+            response.onError(invalid.get().asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<MacLocationUpdate> stream = (ServerCallStreamObserver<MacLocationUpdate>) response;
+        Subscription subscription = new Subscription();
+        macStreams.incrementAndGet();
+        var outlet = new ClientOutlet<>(stream, MAC_BUFFER, ClientOutlet.Overflow.LATEST_WINS, drains, "",
+                cutOff -> {
+                    macStreams.decrementAndGet();
+                    subscription.end();
+                });
+        subscription.set(routers.watchMac(request.getVni(), MacText.normal(request.getMac()), location -> {
+            var update = MacLocationUpdate.newBuilder();
+            location.ifPresent(update::setLocation);
+            outlet.offer(update.build());
+        }));
+    }
+
+    private static Optional<Status> invalid(LocateMacRequest request) {
+        if (request.getVni() == 0 || request.getMac().isEmpty()) {
+            return Optional.of(Status.INVALID_ARGUMENT.withDescription("vni and mac are required"));
+        }
+        if (!MacText.valid(request.getMac())) {
+            return Optional.of(Status.INVALID_ARGUMENT.withDescription("mac " + request.getMac()
+                    + " is not six colon-separated hex octets"));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -96,7 +169,8 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
      * later changes are all still kept (openpe.watch.resume-buffer) resumes: the stream starts with a RouteUpdate
      * carrying only that token, then those changes; otherwise it starts over with a full dump. A withdrawal is sent
      * only for a key this stream has shown, except on a resumed stream, which cannot know what the earlier one
-     * showed and sends every withdrawal (a client ignores keys it does not hold).
+     * showed and sends every withdrawal (a client ignores keys it does not hold). A client more than
+     * openpe.watch.client-buffer changes behind is cut off (RESOURCE_EXHAUSTED).
      */
     @Override
     @Blocking
@@ -104,46 +178,47 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
         ServerCallStreamObserver<RouteUpdate> stream = (ServerCallStreamObserver<RouteUpdate>) response;
         RouteFilter filter = request.getFilter();
         OptionalLong resumeAfter = resumeSequence(request.getResumeToken());
+        // Touched only under Routers' change lock (dump and listener calls are serialised there).
         Set<String> shown = new HashSet<>();
         boolean[] resumed = {false};
-        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        routers.watch(resumeAfter, (dump, sequence) -> {
-            synchronized (stream) {
-                for (EvpnRoute route : dump) {
-                    if (RouteFilters.matches(filter, route)) {
-                        shown.add(route.getRouteKey());
-                        stream.onNext(RouteUpdate.newBuilder().setAdded(route).build());
+        Subscription subscription = new Subscription();
+        routeStreams.incrementAndGet();
+        var outlet = new ClientOutlet<>(stream, clientBuffer, ClientOutlet.Overflow.CUT_OFF, drains,
+                "client read too slowly: more than " + clientBuffer + " route updates waiting; watch again with the"
+                        + " last resume token received", cutOff -> {
+                    routeStreams.decrementAndGet();
+                    if (cutOff) {
+                        routesCutOff.increment();
                     }
-                }
-                stream.onNext(RouteUpdate.newBuilder().setEndOfDump(true).setResumeToken(token(sequence)).build());
-            }
+                    subscription.end();
+                });
+        routers.watch(resumeAfter, (dump, sequence) -> {
+            List<EvpnRoute> matching = dump.stream().filter(route -> RouteFilters.matches(filter, route)).toList();
+            matching.forEach(route -> shown.add(route.getRouteKey()));
+            RouteUpdate endOfDump = RouteUpdate.newBuilder().setEndOfDump(true).setResumeToken(token(sequence)).build();
+            Iterator<RouteUpdate> updates = Stream.concat(
+                    matching.stream().map(route -> RouteUpdate.newBuilder().setAdded(route).build()),
+                    Stream.of(endOfDump)).iterator();
+            outlet.startWith(updates);
         }, () -> {
             resumed[0] = true;
-            synchronized (stream) {
-                stream.onNext(RouteUpdate.newBuilder().setResumeToken(request.getResumeToken()).build());
-            }
-        }, records -> send(stream, filter, shown, resumed[0], records), subscription::set);
-        stream.setOnCancelHandler(() -> close(subscription.get()));
+            outlet.offer(RouteUpdate.newBuilder().setResumeToken(request.getResumeToken()).build());
+        }, records -> offer(outlet, filter, shown, resumed[0], records), subscription::set);
     }
 
-    private void send(ServerCallStreamObserver<RouteUpdate> stream, RouteFilter filter, Set<String> shown,
-            boolean resumed, List<RecentChanges.Sequenced> records) {
-        synchronized (stream) {
-            if (stream.isCancelled()) {
-                return;
-            }
-            for (RecentChanges.Sequenced numbered : records) {
-                Outbound record = numbered.record();
-                if (record.value() instanceof EvpnRoute route) {
-                    if (RouteFilters.matches(filter, route)) {
-                        shown.add(route.getRouteKey());
-                        stream.onNext(RouteUpdate.newBuilder().setAdded(route)
-                                .setResumeToken(token(numbered.sequence())).build());
-                    }
-                } else if (shown.remove(record.key()) || resumed) {
-                    stream.onNext(RouteUpdate.newBuilder().setWithdrawn(record.key())
+    private void offer(ClientOutlet<RouteUpdate> outlet, RouteFilter filter, Set<String> shown, boolean resumed,
+            List<RecentChanges.Sequenced> records) {
+        for (RecentChanges.Sequenced numbered : records) {
+            Outbound record = numbered.record();
+            if (record.value() instanceof EvpnRoute route) {
+                if (RouteFilters.matches(filter, route)) {
+                    shown.add(route.getRouteKey());
+                    outlet.offer(RouteUpdate.newBuilder().setAdded(route)
                             .setResumeToken(token(numbered.sequence())).build());
                 }
+            } else if (shown.remove(record.key()) || resumed) {
+                outlet.offer(RouteUpdate.newBuilder().setWithdrawn(record.key())
+                        .setResumeToken(token(numbered.sequence())).build());
             }
         }
     }
@@ -162,18 +237,6 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
             return OptionalLong.of(Long.parseLong(token.substring(prefix.length())));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
-        }
-    }
-
-    private static RouteUpdate added(EvpnRoute route, long sequence) {
-        return RouteUpdate.newBuilder().setAdded(route).setResumeToken(Long.toString(sequence)).build();
-    }
-
-    private static void close(AutoCloseable subscription) {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.openpe.route.mobility;
 
 /**
- * One type-2 route seen for a MAC in a VNI, reduced to what MAC mobility (RFC 7432 §15) compares.
+ * One type-2 route seen for a MAC in a VNI, reduced to what MAC mobility (RFC 7432 §15) compares and what a MAC's
+ * location reports.
  *
  * @param routeKey the route's stable key (one per router, peer, view and NLRI), so a withdrawal can find it
  * @param vtep     the next hop: the VTEP the MAC is behind
@@ -9,7 +10,14 @@ package io.openpe.route.mobility;
  * @param sticky   the sticky (static) flag of the MAC mobility extended community
  * @param cluster  the cluster of the router that reported the route
  * @param router   the address of the router that reported the route
+ * @param peer     the address of the BGP peer the router reported the route for
+ * @param ownRoute whether the router originated the route itself (FRR 8.4 reports its local routes as peer 0.0.0.0):
+ *                 the router is then the VTEP's own, and its cluster the VTEP's cluster
  */
 public record MacAdvertisement(String routeKey, int vni, String mac, String vtep, long sequence, boolean sticky,
-        String cluster, String router) {
+        String cluster, String router, String peer, boolean ownRoute) {
+
+    public MacInVni macInVni() {
+        return new MacInVni(vni, mac);
+    }
 }

@@ -8,7 +8,6 @@ import io.openpe.route.bmp.StatsReport;
 import io.openpe.route.mobility.DuplicateMac;
 import io.openpe.route.mobility.MacAdvertisement;
 import io.openpe.route.v1.BmpEvent;
-import io.openpe.route.v1.MacLocation;
 import io.openpe.route.v1.EndOfRib;
 import io.openpe.route.v1.SessionDown;
 import io.openpe.route.v1.SessionUp;
@@ -71,8 +70,7 @@ public final class BmpEvents {
     public static BmpEvent duplicateMac(DuplicateMac duplicate, String sysName, Instant at) {
         var event = io.openpe.route.v1.DuplicateMac.newBuilder().setVni(duplicate.vni()).setMac(duplicate.mac());
         for (MacAdvertisement claim : duplicate.claims()) {
-            event.addLocations(MacLocation.newBuilder().setVtep(claim.vtep()).setCluster(claim.cluster())
-                    .setRouter(claim.router()).setMobilitySequence((int) claim.sequence()).setSticky(claim.sticky()));
+            event.addLocations(MacAdvertisements.location(claim));
         }
         MacAdvertisement reporter = duplicate.reporter();
         return base(reporter.cluster(), reporter.router(), sysName, at).setDuplicateMac(event).build();

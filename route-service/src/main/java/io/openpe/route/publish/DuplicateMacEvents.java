@@ -3,7 +3,6 @@ package io.openpe.route.publish;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.mobility.DuplicateMac;
 import io.openpe.route.mobility.DuplicateMacDetector;
-import io.openpe.route.mobility.MacAdvertisement;
 import io.openpe.route.v1.BmpEvent;
 import io.openpe.route.v1.EvpnRoute;
 import java.time.Instant;
@@ -29,9 +28,7 @@ public final class DuplicateMacEvents {
             if (record.value() == null) {
                 detector.withdrawn(record.key());
             } else if (record.value() instanceof EvpnRoute route && route.getRouteType() == 2) {
-                var found = detector.advertised(new MacAdvertisement(route.getRouteKey(), route.getVni(),
-                        route.getMac(), route.getNextHop(), Integer.toUnsignedLong(route.getMacMobilitySequence()),
-                        route.getMacMobilitySticky(), route.getCluster(), route.getRouter().getAddress()));
+                var found = detector.advertised(MacAdvertisements.fromProto(route).orElseThrow());
                 if (found.isPresent()) {
                     if (events.isEmpty()) {
                         events = new ArrayList<>(1);

@@ -1,6 +1,7 @@
 package io.openpe.route.session;
 
 import io.openpe.route.cluster.RouterClusters;
+import io.openpe.route.mobility.MacInVni;
 import io.openpe.route.publish.DuplicateMacEvents;
 import io.openpe.route.publish.EvpnRoutes;
 import io.openpe.route.publish.KafkaPublisher;
@@ -48,6 +49,8 @@ public class Routers {
     private final String defaultCluster;
     private final PublishQueue queue;
     private final DuplicateMacEvents duplicateMacs = new DuplicateMacEvents();
+    /** Where every MAC is, from the same records as Kafka's, with the watchers of single MACs. */
+    private final MacLocator macs = new MacLocator();
     /** The last records, numbered, for resuming watches (openpe.watch.resume-buffer records). */
     private final RecentChanges recent = new RecentChanges(ConfigProvider.getConfig()
             .getOptionalValue("openpe.watch.resume-buffer", Integer.class).orElse(100_000));
@@ -127,6 +130,7 @@ public class Routers {
                         queue.addAll(UnicastRoutes.records(router::origin, changes, now));
                     }
                     queue.addAll(duplicateMacs.observe(records, now));
+                    macs.observe(records, now);
                     if (!records.isEmpty()) {
                         // One lock across routers: watchers see records in sequence order, so a resume token
                         // (a sequence) means "everything up to here".
@@ -194,6 +198,24 @@ public class Routers {
         } finally {
             watchLock.writeLock().unlock();
         }
+    }
+
+    /** The current location of a MAC in a VNI (MacIndex's rule), read from the index: no RIB scan. */
+    public Optional<io.openpe.route.v1.MacLocation> locateMac(int vni, String mac) {
+        return macs.locate(new MacInVni(vni, mac));
+    }
+
+    /**
+     * Hands {@code listener} the MAC's current location (empty when none), then every change of it, with nothing
+     * lost in between; the listener runs under the index's lock and must not block. Close the result to stop.
+     */
+    public AutoCloseable watchMac(int vni, String mac, MacLocator.Listener listener) {
+        return macs.watch(new MacInVni(vni, mac), listener);
+    }
+
+    /** Live type-2 routes in the MAC index. */
+    public int macRoutesIndexed() {
+        return macs.routes();
     }
 
     void opened(RouterSession session) {

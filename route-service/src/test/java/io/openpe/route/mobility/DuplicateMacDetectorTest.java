@@ -13,7 +13,8 @@ class DuplicateMacDetectorTest {
     private final DuplicateMacDetector detector = new DuplicateMacDetector();
 
     private static MacAdvertisement route(String key, String vtep, long sequence) {
-        return new MacAdvertisement(key, 110, "aa:bb:cc:00:00:01", vtep, sequence, false, "east", "10.0.0.9");
+        return new MacAdvertisement(key, 110, "aa:bb:cc:00:00:01", vtep, sequence, false, "east", "10.0.0.9",
+                "10.0.0.8", false);
     }
 
     @Test
@@ -65,7 +66,8 @@ class DuplicateMacDetectorTest {
 
     @Test
     void aStickyMacClaimedElsewhereIsADuplicateEvenWithAHigherSequence() {
-        detector.advertised(new MacAdvertisement("k1", 110, "aa:bb:cc:00:00:01", "10.0.0.1", 0, true, "east", "r"));
+        detector.advertised(new MacAdvertisement("k1", 110, "aa:bb:cc:00:00:01", "10.0.0.1", 0, true, "east", "r",
+                "p", false));
         assertTrue(detector.advertised(route("k2", "10.0.0.2", 7)).isPresent());
     }
 
@@ -73,9 +75,9 @@ class DuplicateMacDetectorTest {
     void otherVnisAndMacsAreIndependentAndWithdrawnRoutesAreForgotten() {
         detector.advertised(route("k1", "10.0.0.1", 0));
         assertEquals(Optional.empty(), detector.advertised(
-                new MacAdvertisement("k2", 111, "aa:bb:cc:00:00:01", "10.0.0.2", 0, false, "east", "r")));
+                new MacAdvertisement("k2", 111, "aa:bb:cc:00:00:01", "10.0.0.2", 0, false, "east", "r", "p", false)));
         assertEquals(Optional.empty(), detector.advertised(
-                new MacAdvertisement("k3", 110, "aa:bb:cc:00:00:02", "10.0.0.2", 0, false, "east", "r")));
+                new MacAdvertisement("k3", 110, "aa:bb:cc:00:00:02", "10.0.0.2", 0, false, "east", "r", "p", false)));
         detector.withdrawn("k1");
         detector.withdrawn("k2");
         detector.withdrawn("k3");

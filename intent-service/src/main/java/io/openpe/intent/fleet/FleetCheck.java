@@ -2,8 +2,8 @@ package io.openpe.intent.fleet;
 
 import io.openpe.intent.fleet.FleetFinding.Check;
 import io.openpe.intent.fleet.FleetFinding.Party;
-import io.openpe.intent.model.Cidr;
-import io.openpe.intent.model.IpAddress;
+import io.openpe.rules.Cidr;
+import io.openpe.rules.IpAddress;
 import io.openpe.intent.model.L2Vni;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;

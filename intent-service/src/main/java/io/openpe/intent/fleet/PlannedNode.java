@@ -1,6 +1,6 @@
 package io.openpe.intent.fleet;
 
-import io.openpe.intent.model.IpAddress;
+import io.openpe.rules.IpAddress;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.plan.NodePlan;
 import java.util.Objects;

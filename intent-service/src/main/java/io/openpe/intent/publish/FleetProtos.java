@@ -3,7 +3,7 @@ package io.openpe.intent.publish;
 import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.fleet.PlannedNode;
 import io.openpe.intent.v1.FleetWarning;
-import io.openpe.intent.model.IpAddress;
+import io.openpe.rules.IpAddress;
 import io.openpe.intent.v1.NodePlan;
 import java.util.Optional;
 

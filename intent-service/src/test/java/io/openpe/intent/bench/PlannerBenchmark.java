@@ -141,7 +141,7 @@ public final class PlannerBenchmark {
     return new L3Vni(ObjectId.l3Vni("bench", String.format("l3-%04d", i)), 1, new Vni(10_000 + i),
         new VrfName("vrf" + i), Optional.of(new HostSession(Optional.empty(), new Asn(64515),
             Optional.of(Cidr.parse("192.169.0.0/22")), Optional.empty())),
-        exportRts.stream().map(io.openpe.rules.RouteTarget::parse).toList(), List.of(), 0, selector);
+        exportRts.stream().map(RouteTarget::parse).toList(), List.of(), 0, selector);
   }
 
   /** {@code vniOverride} 0 keeps the pair's VNI. */

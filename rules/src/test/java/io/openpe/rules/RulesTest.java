@@ -119,4 +119,26 @@ class RulesTest {
     }
     assertThrows(IllegalArgumentException.class, () -> ObjectName.requireValid("a".repeat(254)));
   }
+
+  @Test
+  void commandTokensRefuseEveryHostileValueAndKeepEveryPlanValue() {
+    for (String bad : HOSTILE) {
+      assertThrows(IllegalArgumentException.class, () -> CommandToken.requireSafe(bad), bad);
+      assertThrows(IllegalArgumentException.class, () -> CommandToken.requireInterfaceName(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> CommandToken.requireSafe(null));
+    assertThrows(IllegalArgumentException.class, () -> CommandToken.requireSafe("a".repeat(254)));
+    assertThrows(IllegalArgumentException.class, () -> CommandToken.requireInterfaceName("br-pe-1234567890"));
+    for (String good : new String[] {"10.0.0.1/24", "fd00:1::1/64", "aa:bb:cc:dd:ee:ff", "64512:110",
+        "openpe:underlay-nic", "node-a.example.com", "4294967295", "br-pe-110", "/run/netns/ed-r"}) {
+      assertEquals(good, CommandToken.requireSafe(good));
+    }
+    assertEquals("an interface name must be at most 15 characters, got 16 in \"br-pe-1234567890\"",
+        assertThrows(IllegalArgumentException.class,
+            () -> CommandToken.requireInterfaceName("br-pe-1234567890")).getMessage());
+    assertEquals("link set dev br-pe-1 alias \"\"", CommandToken.requireOneLine("link set dev br-pe-1 alias \"\""));
+    for (String bad : new String[] {"link del a\nnetns exec x touch /m", "a\rb", "a\u0000", "a\u2028b"}) {
+      assertThrows(IllegalArgumentException.class, () -> CommandToken.requireOneLine(bad), bad);
+    }
+  }
 }

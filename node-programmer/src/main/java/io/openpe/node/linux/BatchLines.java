@@ -16,12 +16,18 @@ import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
 import io.openpe.node.kernel.Vxlan;
+import io.openpe.rules.CommandToken;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Translates one {@link KernelChange} into {@code ip -batch} commands (iproute2 6.1 syntax, ip-link(8), ip-address(8)).
  * Sysctls are not {@code ip} commands and give none.
+ *
+ * <p>Every value put into a line passes {@link CommandToken} first, interface names its 15-character rule too: this
+ * process runs as root and {@code ip -batch} runs {@code netns exec} lines, so a value that could end a line or split
+ * an argument is refused here even if a plan's validation were bypassed ({@link IllegalArgumentException}, before any
+ * line of the pass runs).
  */
 final class BatchLines {
 
@@ -30,8 +36,8 @@ final class BatchLines {
 
     /** @param routerRef, hostRef how {@code netns} arguments name the router and host namespaces */
     BatchLines(String routerRef, String hostRef) {
-        this.routerRef = routerRef;
-        this.hostRef = hostRef;
+        this.routerRef = arg(routerRef);
+        this.hostRef = arg(hostRef);
     }
 
     List<BatchLine> of(KernelChange change) {
@@ -48,22 +54,24 @@ final class BatchLines {
             case Loopback l -> router("link set dev lo up");
             case NicPlacement n -> List.of(
                     // Set the mark before the move: the NIC is recognisable as ours from then on.
-                    new BatchLine(Phase.HOST_FIRST, "link set dev " + n.name() + " alias " + n.alias()),
-                    new BatchLine(Phase.HOST_FIRST, "link set dev " + n.name() + " netns " + routerRef),
-                    new BatchLine(Phase.ROUTER, "link set dev " + n.name() + " up"));
+                    new BatchLine(Phase.HOST_FIRST, "link set dev " + dev(n.name()) + " alias " + arg(n.alias())),
+                    new BatchLine(Phase.HOST_FIRST, "link set dev " + dev(n.name()) + " netns " + routerRef),
+                    new BatchLine(Phase.ROUTER, "link set dev " + dev(n.name()) + " up"));
             case Vrf v -> List.of(new BatchLine(Phase.VRF,
-                    "link add " + v.name() + " up type vrf table " + v.table()));
-            case Bridge b -> on(b.side(), "link add " + b.name() + b.mac().map(m -> " address " + m).orElse("")
+                    "link add " + dev(v.name()) + " up type vrf table " + v.table()));
+            case Bridge b -> on(b.side(), "link add " + dev(b.name())
+                    + b.mac().map(m -> " address " + arg(m)).orElse("")
                     + (b.mtu().isPresent() ? " mtu " + b.mtu().getAsInt() : "") + " up type bridge");
-            case Vxlan v -> router("link add " + v.name() + " mtu " + v.mtu() + " up type vxlan id " + v.vni()
-                    + " local " + v.local() + " dstport " + v.dstPort() + (v.learning() ? " learning" : " nolearning"));
+            case Vxlan v -> router("link add " + dev(v.name()) + " mtu " + v.mtu() + " up type vxlan id " + v.vni()
+                    + " local " + arg(v.local()) + " dstport " + v.dstPort()
+                    + (v.learning() ? " learning" : " nolearning"));
             case Veth v -> List.of(
-                    new BatchLine(Phase.ROUTER, "link add " + v.routerName() + " mtu " + v.mtu() + " up type veth"
-                            + " peer name " + v.hostName() + " mtu " + v.mtu() + " netns " + hostRef),
+                    new BatchLine(Phase.ROUTER, "link add " + dev(v.routerName()) + " mtu " + v.mtu() + " up type veth"
+                            + " peer name " + dev(v.hostName()) + " mtu " + v.mtu() + " netns " + hostRef),
                     // The peer is created down; raising it belongs to its own namespace.
-                    new BatchLine(Phase.HOST_LAST, "link set dev " + v.hostName() + " up"));
+                    new BatchLine(Phase.HOST_LAST, "link set dev " + dev(v.hostName()) + " up"));
             case LinkMaster m -> master(m, true, true);
-            case Address a -> on(a.side(), "addr add " + a.cidr() + " dev " + a.link());
+            case Address a -> on(a.side(), "addr add " + arg(a.cidr()) + " dev " + dev(a.link()));
             case StrayLink s -> throw new IllegalArgumentException("a stray link is never desired: " + s);
         };
     }
@@ -71,15 +79,15 @@ final class BatchLines {
     private List<BatchLine> modify(KernelObject actual, KernelObject desired) {
         return switch (desired) {
             case Loopback l -> router("link set dev lo up");
-            case NicPlacement n -> router("link set dev " + n.name() + " alias " + n.alias() + " up");
-            case Vrf v -> router("link set dev " + v.name() + " up");
-            case Bridge b -> on(b.side(), "link set dev " + b.name()
-                    + b.mac().map(m -> " address " + m).orElse("")
+            case NicPlacement n -> router("link set dev " + dev(n.name()) + " alias " + arg(n.alias()) + " up");
+            case Vrf v -> router("link set dev " + dev(v.name()) + " up");
+            case Bridge b -> on(b.side(), "link set dev " + dev(b.name())
+                    + b.mac().map(m -> " address " + arg(m)).orElse("")
                     + (b.mtu().isPresent() ? " mtu " + b.mtu().getAsInt() : "") + " up");
-            case Vxlan v -> router("link set dev " + v.name() + " mtu " + v.mtu() + " up");
+            case Vxlan v -> router("link set dev " + dev(v.name()) + " mtu " + v.mtu() + " up");
             case Veth v -> List.of(
-                    new BatchLine(Phase.ROUTER, "link set dev " + v.routerName() + " mtu " + v.mtu() + " up"),
-                    new BatchLine(Phase.HOST_LAST, "link set dev " + v.hostName() + " mtu " + v.mtu() + " up"));
+                    new BatchLine(Phase.ROUTER, "link set dev " + dev(v.routerName()) + " mtu " + v.mtu() + " up"),
+                    new BatchLine(Phase.HOST_LAST, "link set dev " + dev(v.hostName()) + " mtu " + v.mtu() + " up"));
             case LinkMaster m -> {
                 LinkMaster was = (LinkMaster) actual;
                 yield master(m, !was.master().equals(m.master()), was.evpnPort() != m.evpnPort());
@@ -95,32 +103,40 @@ final class BatchLines {
             case Sysctl s -> List.of();
             case Loopback l -> List.of();
             case NicPlacement n -> List.of(
-                    new BatchLine(Phase.ROUTER, "link set dev " + n.name() + " alias \"\""),
-                    new BatchLine(Phase.ROUTER, "link set dev " + n.name() + " netns " + hostRef));
-            case Vrf v -> router("link del " + v.name());
-            case Bridge b -> on(b.side(), "link del " + b.name());
-            case Vxlan v -> router("link del " + v.name());
+                    new BatchLine(Phase.ROUTER, "link set dev " + dev(n.name()) + " alias \"\""),
+                    new BatchLine(Phase.ROUTER, "link set dev " + dev(n.name()) + " netns " + hostRef));
+            case Vrf v -> router("link del " + dev(v.name()));
+            case Bridge b -> on(b.side(), "link del " + dev(b.name()));
+            case Vxlan v -> router("link del " + dev(v.name()));
             // Deleting one end deletes the pair.
-            case Veth v -> router("link del " + v.routerName());
-            case LinkMaster m -> on(m.side(), "link set dev " + m.link() + " nomaster");
-            case Address a -> on(a.side(), "addr del " + a.cidr() + " dev " + a.link());
+            case Veth v -> router("link del " + dev(v.routerName()));
+            case LinkMaster m -> on(m.side(), "link set dev " + dev(m.link()) + " nomaster");
+            case Address a -> on(a.side(), "addr del " + arg(a.cidr()) + " dev " + dev(a.link()));
             // Removed first, before the router creates a pair that would reuse the name.
             case StrayLink s -> s.side() == Side.HOST
-                    ? List.of(new BatchLine(Phase.HOST_FIRST, "link del " + s.name()))
-                    : router("link del " + s.name());
+                    ? List.of(new BatchLine(Phase.HOST_FIRST, "link del " + dev(s.name())))
+                    : router("link del " + dev(s.name()));
         };
     }
 
     private List<BatchLine> master(LinkMaster m, boolean setMaster, boolean setPortFlags) {
         List<BatchLine> lines = new ArrayList<>();
         if (setMaster) {
-            lines.addAll(on(m.side(), "link set dev " + m.link() + " master " + m.master()));
+            lines.addAll(on(m.side(), "link set dev " + dev(m.link()) + " master " + dev(m.master())));
         }
         if (setPortFlags && (m.evpnPort() || !setMaster)) {
-            lines.addAll(on(m.side(), "link set dev " + m.link() + " type bridge_slave neigh_suppress "
+            lines.addAll(on(m.side(), "link set dev " + dev(m.link()) + " type bridge_slave neigh_suppress "
                     + (m.evpnPort() ? "on learning off" : "off learning on")));
         }
         return lines;
+    }
+
+    private static String dev(String name) {
+        return CommandToken.requireInterfaceName(name);
+    }
+
+    private static String arg(String value) {
+        return CommandToken.requireSafe(value);
     }
 
     private static List<BatchLine> router(String command) {

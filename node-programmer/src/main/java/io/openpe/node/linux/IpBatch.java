@@ -1,6 +1,7 @@
 package io.openpe.node.linux;
 
 import io.openpe.node.process.ExternalProgram;
+import io.openpe.rules.CommandToken;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class IpBatch {
         if (commands.isEmpty()) {
             return Map.of();
         }
+        // The builders check every value (BatchLines); this keeps one command per line whatever built it.
+        commands.forEach(CommandToken::requireOneLine);
         ExternalProgram.Output output = new Command(netns.ip("-force", "-batch", "-"),
                 String.join("\n", commands) + "\n").run();
         return failures(output, commands.size());

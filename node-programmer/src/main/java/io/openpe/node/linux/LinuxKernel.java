@@ -67,8 +67,6 @@ public final class LinuxKernel {
         Map<String, String> failed = new LinkedHashMap<>();
         int writes = 0;
 
-        writes += writeSysctls(changes, failed);
-
         BatchLines lines = new BatchLines(Netns.of(namespaces, Side.ROUTER).reference(),
                 Netns.of(namespaces, Side.HOST).reference());
         LinkPresence links = new LinkPresence(actual);
@@ -81,6 +79,8 @@ public final class LinuxKernel {
             changeLines.addAll(nicAddressesCarriedAlong(change, actual));
             linesByChange.put(change, changeLines);
         }
+        // Every line is built (and its values checked) before the first command of the pass runs.
+        writes += writeSysctls(changes, failed);
 
         // VRFs first, alone: whether they exist decides what the other batches may name.
         List<KernelChange> vrfCreates = changes.stream()

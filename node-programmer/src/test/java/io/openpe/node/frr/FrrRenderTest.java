@@ -1,6 +1,7 @@
 package io.openpe.node.frr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.openpe.node.desired.FrrConfigs;
 import io.openpe.node.desired.NodePlan;
@@ -90,5 +91,27 @@ class FrrRenderTest {
             Files.writeString(golden, rendered);
         }
         assertEquals(Files.readString(golden), rendered, "golden " + golden);
+    }
+
+    /** Past validation (issue 10): no value can add a line or a word to the configuration loaded into FRR. */
+    @Test
+    void hostileValuesAreRefusedWhateverValidatedThem() {
+        FrrConfig.BgpRouter router = new FrrConfig.BgpRouter(64514, "10.0.0.1",
+                List.of(FrrConfig.Neighbor.of("192.168.11.2", 64512, 64514)), List.of("100.65.0.0/32"),
+                Optional.empty());
+        FrrRenderer.render(new FrrConfig("node-a", Optional.of(router), List.of(), List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> FrrRenderer.render(new FrrConfig("node-a\nline vty", Optional.of(router), List.of(), List.of())));
+        assertThrows(IllegalArgumentException.class, () -> FrrRenderer.render(new FrrConfig("node-a",
+                Optional.of(router), List.of(new FrrConfig.VrfVni("red\nexit-vrf", 100)), List.of())));
+        assertThrows(IllegalArgumentException.class, () -> FrrRenderer.render(new FrrConfig("node-a",
+                Optional.of(new FrrConfig.BgpRouter(64514, "10.0.0.1 ", List.of(), List.of(), Optional.empty())),
+                List.of(), List.of())));
+        assertThrows(IllegalArgumentException.class, () -> FrrRenderer.render(new FrrConfig("node-a",
+                Optional.empty(), List.of(), List.of(new FrrConfig.VrfRouter("red", 64514, "10.0.0.1", List.of(),
+                        List.of("64512:100 route-target import 1:1"), List.of())))));
+        assertThrows(IllegalArgumentException.class, () -> FrrRenderer.render(new FrrConfig("node-a",
+                Optional.empty(), List.of(), List.of(new FrrConfig.VrfRouter("a-vrf-name-of-16", 64514, "10.0.0.1",
+                        List.of(), List.of(), List.of())))));
     }
 }

@@ -1,6 +1,7 @@
 package io.openpe.node.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.openpe.node.kernel.Address;
 import io.openpe.node.kernel.Bridge;
@@ -71,5 +72,23 @@ class BatchLinesTest {
         assertEquals(List.of(new BatchLine(Phase.ROUTER, "link set dev toswitch alias \"\""),
                 new BatchLine(Phase.ROUTER, "link set dev toswitch netns hs")),
                 lines.of(new Delete(NicPlacement.desired("toswitch"))));
+    }
+
+    /** Past validation (issue 10): a value that could end a line, add an argument or overflow IFNAMSIZ is refused. */
+    @Test
+    void hostileValuesAreRefusedWhateverValidatedThem() {
+        String injected = "red\nnetns exec x touch /tmp/m";
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Create(Vrf.desired(injected, 100))));
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Create(new Bridge(Side.ROUTER,
+                "br-pe-1234567890", Optional.empty(), OptionalInt.empty(), true))));
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Create(new Address(Side.ROUTER, "br-pe-110",
+                "10.0.0.1/24 dev lo"))));
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Create(Vxlan.desired("vni110", 110,
+                "100.65.0.0;reboot", 4789, 1450))));
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Create(new Bridge(Side.HOST, "br-hs-1",
+                Optional.of("00:f3:00:00:00:6f\"x"), OptionalInt.empty(), true))));
+        assertThrows(IllegalArgumentException.class, () -> lines.of(new Delete(new LinkMaster(Side.ROUTER,
+                "vni 110", "br-pe-110", true))));
+        assertThrows(IllegalArgumentException.class, () -> new BatchLines("rt\nreboot", "hs"));
     }
 }

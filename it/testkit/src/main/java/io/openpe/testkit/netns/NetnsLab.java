@@ -22,9 +22,14 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     public static NetnsLab create() {
+        return create(PREFIX);
+    }
+
+    /** A lab whose namespaces start with {@code owner} instead of {@code opt-}: one prefix per engineer or suite. */
+    public static NetnsLab create(String owner) {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
-        return new NetnsLab(PREFIX + HexFormat.of().formatHex(random) + "-");
+        return new NetnsLab(owner + HexFormat.of().formatHex(random) + "-");
     }
 
     public String prefix() {

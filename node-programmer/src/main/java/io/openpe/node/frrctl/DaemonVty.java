@@ -1,5 +1,6 @@
 package io.openpe.node.frrctl;
 
+import io.openpe.node.process.ExternalProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One FRR daemon's vty socket ({@code <daemon>.vty}), spoken to the way vtysh does (lib/vty.c {@code vtysh_read}):
@@ -28,24 +34,54 @@ final class DaemonVty {
     private DaemonVty() {
     }
 
-    /** Runs the commands in order on the daemon behind {@code socket}; fails naming the first one refused. */
+    /**
+     * Runs the commands in order on the daemon behind {@code socket}; fails naming the first one refused, or when the
+     * daemon does not answer within {@link ExternalProgram#limit()} (a stopped or hung daemon accepts the connection
+     * and never replies), the same bound as every FRR tool.
+     */
     static void run(Path socket, List<String> commands) {
+        Duration bound = ExternalProgram.limit();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            for (String command : commands) {
-                byte[] line = (command + "\0").getBytes(StandardCharsets.UTF_8);
-                ByteBuffer out = ByteBuffer.wrap(line);
-                while (out.hasRemaining()) {
-                    channel.write(out);
+            FutureTask<Void> conversation = new FutureTask<>(() -> {
+                converse(channel, socket, commands);
+                return null;
+            });
+            Thread.ofVirtual().name("vty-" + socket.getFileName()).start(conversation);
+            try {
+                conversation.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Closing the channel ends the blocked read.
+                channel.close();
+                throw new IllegalStateException(socket.getFileName() + " did not answer within " + bound.toSeconds()
+                        + " s (openpe.node.program-timeout)");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
                 }
-                Answer answer = read(channel);
-                if (answer.status() != CMD_SUCCESS) {
-                    throw new IllegalStateException(socket.getFileName() + " refused '" + command + "' (status "
-                            + answer.status() + "): " + answer.text().strip());
-                }
+                throw new UncheckedIOException("cannot talk to " + socket,
+                        e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted talking to " + socket, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot talk to " + socket, e);
+        }
+    }
+
+    private static void converse(SocketChannel channel, Path socket, List<String> commands) throws IOException {
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        for (String command : commands) {
+            byte[] line = (command + "\0").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer out = ByteBuffer.wrap(line);
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            Answer answer = read(channel);
+            if (answer.status() != CMD_SUCCESS) {
+                throw new IllegalStateException(socket.getFileName() + " refused '" + command + "' (status "
+                        + answer.status() + "): " + answer.text().strip());
+            }
         }
     }
 

@@ -37,7 +37,20 @@ public final class FrrControl {
         this.tools = tools;
     }
 
+    /**
+     * Brings the running daemons to {@code rendered}. Never throws for FRR's sake: a tool that fails or does not
+     * finish in time (a hung daemon) is this apply's failure reason, so the kernel is still converged and the loop
+     * retries with backoff.
+     */
     public FrrEnactment apply(String rendered) {
+        try {
+            return converge(rendered);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return new FrrEnactment(false, "", Optional.of(e.getMessage()));
+        }
+    }
+
+    private FrrEnactment converge(String rendered) {
         String renderedHash = sha256(rendered);
         String running = runningConfig();
         if (List.of(renderedHash, sha256(running)).equals(applied())) {

@@ -16,6 +16,7 @@ import io.openpe.node.reconcile.PlanLoop;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.report.StatusPublisher;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,6 +70,7 @@ public class NodeAgent {
     private StatusPublisher publisher;
     private PlanLoop loop;
     private PlanIntake intake;
+    private volatile UndecodableRecords undecodable;
 
     void start(@Observes StartupEvent event) {
         String key = Topics.nodeKey(cluster, node);
@@ -90,7 +93,8 @@ public class NodeAgent {
         }
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
-        intake = new PlanIntake(bootstrapServers, key, loop::offer, loop::refuse, BACKOFF);
+        undecodable = new UndecodableRecords("node-programmer", registry);
+        intake = new PlanIntake(bootstrapServers, key, loop::offer, loop::refuse, undecodable, BACKOFF);
         loop.start();
         if (enact) {
             refreshNeighbors(key);
@@ -121,6 +125,12 @@ public class NodeAgent {
 
     OptionalLong heldGeneration() {
         return loop == null ? OptionalLong.empty() : loop.heldGeneration();
+    }
+
+    /** Records of openpe.plans skipped as undecodable: count and last, for readiness. */
+    public Map<String, Object> skippedRecords() {
+        UndecodableRecords records = undecodable;
+        return records == null ? Map.of("kafkaRecordsSkipped", 0L) : records.healthData();
     }
 
     /** Ready while no plan has arrived yet, or once one has been converged and reported. */

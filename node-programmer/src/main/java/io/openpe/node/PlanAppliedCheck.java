@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness beside the Kafka check: DOWN only between receiving the first plan and reporting its first pass. */
+/**
+ * Readiness beside the Kafka check: DOWN only between receiving the first plan and reporting its first pass. Its data
+ * carries the count of undecodable plan records skipped and the last one.
+ */
 @Readiness
 @ApplicationScoped
 public class PlanAppliedCheck implements HealthCheck {
@@ -16,7 +20,10 @@ public class PlanAppliedCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("node plan applied or none yet").status(agent.planAppliedOrNoneYet())
-                .build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("node plan applied or none yet")
+                .status(agent.planAppliedOrNoneYet());
+        // Skipped records never make the node unready: they are shown so an operator sees them (issue 10).
+        agent.skippedRecords().forEach((name, value) -> response.withData(name, value.toString()));
+        return response.build();
     }
 }

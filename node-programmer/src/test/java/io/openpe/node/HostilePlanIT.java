@@ -23,6 +23,7 @@ import io.openpe.node.report.StatusPublisher;
 import io.openpe.node.v1.FieldError;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.testkit.kafka.KafkaBroker;
 import io.openpe.testkit.netns.NetnsLab;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ class HostilePlanIT {
                     PlanLoop loop = new PlanLoop(KEY, Optional.of(enactor::apply), publisher,
                             new ApplyMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofHours(1),
                             backoff);
-                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse, backoff)) {
+                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse,
+                            new UndecodableRecords("test", new SimpleMeterRegistry()), backoff)) {
                 loop.start();
                 intake.start();
 

@@ -15,6 +15,7 @@ import io.openpe.node.reconcile.PlanLoop;
 import io.openpe.node.report.StatusPublisher;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.testkit.kafka.KafkaBroker;
 import io.openpe.testkit.netns.NetnsLab;
 import java.time.Clock;
@@ -42,7 +43,8 @@ class NodeAgentIT {
                             new NodeEnactor(Namespaces.of(router, host), Optional.empty())::apply), publisher,
                             new ApplyMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofHours(1),
                             backoff);
-                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse, backoff)) {
+                    PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse,
+                            new UndecodableRecords("test", new SimpleMeterRegistry()), backoff)) {
                 loop.start();
                 intake.start();
 

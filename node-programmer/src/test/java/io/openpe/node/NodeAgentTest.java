@@ -12,6 +12,9 @@ import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.RecordingEnactor;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,7 +150,7 @@ class NodeAgentTest {
     void aRestartedIntakeReadsTheNewestPlanAgainFromTheBeginning() {
         List<NodePlan> received = new CopyOnWriteArrayList<>();
         try (PlanIntake restarted = new PlanIntake(bootstrap, KEY, received::add, refusal -> {
-                },
+                }, new UndecodableRecords("test", new SimpleMeterRegistry()),
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)))) {
             restarted.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(p -> p.generation() == 6));
@@ -168,6 +172,32 @@ class NodeAgentTest {
                 assertEquals(written, PlanIntake.partitionFor(key, 12), key);
             }
         }
+    }
+
+    /** Issue 10: garbage bytes on openpe.plans are skipped once and counted; ready stays UP, the next plan applies. */
+    @Test
+    @Order(6)
+    void garbageOnThePlansTopicIsSkippedCountedOnceAndTheNextPlanApplies() throws Exception {
+        double before = skippedOnPlans();
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PLANS, KEY, new byte[] {(byte) 0xff, (byte) 0xff, 0x01, 0x02}))
+                    .get();
+        }
+        PlanTopics.publish(bootstrap, PlanTopics.plan("local", "node-a", 7, "h7"));
+        awaitStatus(7);
+        assertEquals(7L, enactor.applied.getLast());
+        assertEquals(before + 1, skippedOnPlans(), "counted exactly once");
+        HttpResponse<String> ready = get("q/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"kafkaRecordsSkipped\": \"" + (long) (before + 1) + "\""), ready.body());
+        assertTrue(ready.body().contains("lastSkippedRecord"), ready.body());
+    }
+
+    private double skippedOnPlans() throws Exception {
+        return get("q/metrics").body().lines()
+                .filter(l -> l.startsWith("openpe_kafka_records_skipped_total{") && l.contains("topic=\"openpe.plans\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private NodeStatus awaitStatus(long generation) {

@@ -5,12 +5,13 @@ import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.reconcile.Backoff;
-import io.openpe.proto.kafka.ProtobufDeserializer;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
@@ -35,6 +37,9 @@ import org.jboss.logging.Logger;
  * configuration line. Within one poll the newest accepted plan is handed on, then the newest refusal if it came
  * after it: a node restarting behind a refused plan still repairs itself to the last good one.
  *
+ * <p>A value that does not decode is skipped, counted and logged once ({@link UndecodableRecords}, the policy of
+ * every openpe consumer); the next record is read as usual, so one corrupt record cannot stop the node converging.
+ *
  * <p>A tombstone for the key (the node left the cluster's plans) is ignored: the node keeps what it has rather than
  * tearing down the data path on a deletion it cannot tell from an operator mistake.
  */
@@ -46,18 +51,20 @@ public final class PlanIntake implements AutoCloseable {
     private final String key;
     private final Consumer<io.openpe.node.desired.NodePlan> sink;
     private final Consumer<PlanRefusal> refusals;
+    private final UndecodableRecords undecodable;
     private final Backoff backoff;
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
-    private volatile KafkaConsumer<String, NodePlan> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
 
     public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
-            Consumer<PlanRefusal> refusals, Backoff backoff) {
+            Consumer<PlanRefusal> refusals, UndecodableRecords undecodable, Backoff backoff) {
         this.bootstrapServers = bootstrapServers;
         this.key = key;
         this.sink = sink;
         this.refusals = refusals;
+        this.undecodable = undecodable;
         this.backoff = backoff;
         this.thread = Thread.ofPlatform().name("plan-intake").daemon().unstarted(this::run);
     }
@@ -77,7 +84,7 @@ public final class PlanIntake implements AutoCloseable {
     private void run() {
         int failures = 0;
         while (!closed) {
-            try (KafkaConsumer<String, NodePlan> c = newConsumer()) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
                 consumer = c;
                 if (closed) {
                     return;
@@ -106,12 +113,16 @@ public final class PlanIntake implements AutoCloseable {
         }
     }
 
-    private void deliver(Iterable<ConsumerRecord<String, NodePlan>> records) {
+    private void deliver(Iterable<ConsumerRecord<String, byte[]>> records) {
         io.openpe.node.desired.NodePlan newestAccepted = null;
         PlanRefusal newestRefusal = null;
-        for (ConsumerRecord<String, NodePlan> record : records) {
-            if (key.equals(record.key()) && record.value() != null) {
-                io.openpe.node.desired.NodePlan plan = NodePlans.fromProto(record.value());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (!key.equals(record.key())) {
+                continue;
+            }
+            Optional<NodePlan> decoded = undecodable.decode(record, NodePlan.parser());
+            if (decoded.isPresent()) {
+                io.openpe.node.desired.NodePlan plan = NodePlans.fromProto(decoded.get());
                 List<FieldError> errors = PlanValidation.errorsOf(plan);
                 if (errors.isEmpty()) {
                     newestAccepted = plan;
@@ -129,14 +140,14 @@ public final class PlanIntake implements AutoCloseable {
         }
     }
 
-    private KafkaConsumer<String, NodePlan> newConsumer() {
+    private KafkaConsumer<String, byte[]> newConsumer() {
         return new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "node-programmer-" + key,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000),
-                new StringDeserializer(), new ProtobufDeserializer<>(NodePlan.parser()));
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void sleep(Duration delay) {
@@ -151,7 +162,7 @@ public final class PlanIntake implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        KafkaConsumer<String, NodePlan> c = consumer;
+        KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }

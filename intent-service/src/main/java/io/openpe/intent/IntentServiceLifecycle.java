@@ -15,6 +15,7 @@ import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.NodeFacts;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
@@ -69,11 +71,19 @@ public class IntentServiceLifecycle {
     @ConfigProperty(name = "openpe.vxlan.port", defaultValue = "4789")
     int vxlanPort;
 
+    private volatile UndecodableRecords undecodable;
     private volatile boolean restored;
     private volatile String restoreFailure = "restoring state from Kafka";
     private DirectorySource directorySource;
     private NodeStatusFeed nodeStatusFeed;
     private CompactedTopics state;
+
+    /** The one undecodable-record policy of all of intent-service's consumers (restore, fleet feed, node status). */
+    @Produces
+    @Singleton
+    UndecodableRecords undecodableRecords(MeterRegistry registry) {
+        return new UndecodableRecords("intent-service", registry);
+    }
 
     @Produces
     @Singleton
@@ -84,7 +94,9 @@ public class IntentServiceLifecycle {
         return reconciler;
     }
 
-    void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes) {
+    void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes,
+            UndecodableRecords undecodableRecords) {
+        undecodable = undecodableRecords;
         Thread.ofPlatform().name("intent-restore").start(() -> {
             if (!restore(reconciler)) {
                 return;
@@ -99,7 +111,7 @@ public class IntentServiceLifecycle {
                 directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesEnabled);
                 directorySource.start(pollIntervalMillis);
             });
-            nodeStatusFeed = new NodeStatusFeed(bootstrapServers, reconciler);
+            nodeStatusFeed = new NodeStatusFeed(bootstrapServers, reconciler, undecodable);
             nodeStatusFeed.start();
             restored = true;
         });
@@ -126,7 +138,7 @@ public class IntentServiceLifecycle {
         String prefix = cluster + "/";
         for (int attempt = 1; ; attempt++) {
             CompactedTopics topics = new CompactedTopics(bootstrapServers, "intent-service-state", Map.of(
-                    Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()));
+                    Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()), undecodable);
             try {
                 Map<String, Map<String, MessageLite>> latest = topics.readToEnd();
                 reconciler.otherClusters(changes(latest, Topics.INTENTS, Topics.PLANS));
@@ -166,9 +178,15 @@ public class IntentServiceLifecycle {
     @Produces
     @Readiness
     @Singleton
-    HealthCheck stateRestored() {
-        return () -> restored
-                ? HealthCheckResponse.up("intent state restored")
-                : HealthCheckResponse.named("intent state restored").down().withData("reason", restoreFailure).build();
+    HealthCheck stateRestored(UndecodableRecords undecodableRecords) {
+        // Skipped records never make the service unready; their count and the last one are shown (issue 10).
+        return () -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("intent state restored").status(restored);
+            if (!restored) {
+                response.withData("reason", restoreFailure);
+            }
+            undecodableRecords.healthData().forEach((name, value) -> response.withData(name, value.toString()));
+            return response.build();
+        };
     }
 }

@@ -7,6 +7,7 @@ import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,9 +21,9 @@ public final class NodeStatusFeed implements AutoCloseable {
     private final IntentReconciler reconciler;
     private final String keyPrefix;
 
-    public NodeStatusFeed(String bootstrapServers, IntentReconciler reconciler) {
+    public NodeStatusFeed(String bootstrapServers, IntentReconciler reconciler, UndecodableRecords undecodable) {
         this.topic = new CompactedTopics(bootstrapServers, "intent-service-node-status",
-                Map.of(Topics.NODE_STATUS, NodeStatus.parser()));
+                Map.of(Topics.NODE_STATUS, NodeStatus.parser()), undecodable);
         this.reconciler = reconciler;
         this.keyPrefix = reconciler.cluster() + "/";
     }

@@ -1,8 +1,9 @@
 package io.openpe.intent.publish;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
+import io.micrometer.core.instrument.Metrics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import org.jboss.logging.Logger;
  * intent-service's one way of reading Kafka: compacted topics read from the beginning, first to the end offsets of
  * the moment ({@link #readToEnd}: the restore, and the other clusters' records as they are now), then followed
  * ({@link #follow}: the other clusters' later changes, node status). Every key of every cluster is read; callers pick
- * by key prefix. A value that does not decode is skipped with a log line naming topic, key and offset, so one bad
- * record cannot stop a feed.
+ * by key prefix. A value that does not decode is skipped, counted and logged once ({@link UndecodableRecords}, the
+ * policy of every openpe consumer), so one bad record can stop neither the restore nor a feed.
  */
 public final class CompactedTopics implements AutoCloseable {
 
@@ -38,11 +39,13 @@ public final class CompactedTopics implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Parser<? extends MessageLite>> parsers;
+    private final UndecodableRecords undecodable;
     private volatile Thread follower;
     private boolean assigned;
 
     /** @param parsers the topics to read, each with the parser of its values */
-    public CompactedTopics(String bootstrapServers, String clientId, Map<String, Parser<? extends MessageLite>> parsers) {
+    public CompactedTopics(String bootstrapServers, String clientId, Map<String, Parser<? extends MessageLite>> parsers,
+            UndecodableRecords undecodable) {
         this.consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
@@ -50,12 +53,14 @@ public final class CompactedTopics implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.parsers = Map.copyOf(parsers);
+        this.undecodable = undecodable;
     }
 
     /** Latest value per key among the keys of {@code topic} that start with {@code keyPrefix}, read once. */
     public static <T extends MessageLite> Map<String, T> readAll(String bootstrapServers, String topic,
             Parser<T> parser, String keyPrefix) {
-        try (CompactedTopics topics = new CompactedTopics(bootstrapServers, "intent-service-read", Map.of(topic, parser))) {
+        try (CompactedTopics topics = new CompactedTopics(bootstrapServers, "intent-service-read", Map.of(topic, parser),
+                new UndecodableRecords("intent-service-read", Metrics.globalRegistry))) {
             Map<String, T> latest = new LinkedHashMap<>();
             topics.readToEnd().get(topic).forEach((key, value) -> {
                 if (key.startsWith(keyPrefix)) {
@@ -144,13 +149,8 @@ public final class CompactedTopics implements AutoCloseable {
                 changes.add(new Change(record.topic(), record.key(), Optional.empty()));
                 continue;
             }
-            try {
-                changes.add(new Change(record.topic(), record.key(),
-                        Optional.of(parsers.get(record.topic()).parseFrom(record.value()))));
-            } catch (InvalidProtocolBufferException e) {
-                LOG.warnf("skipped %s key %s offset %d: not a valid record: %s", record.topic(), record.key(),
-                        record.offset(), e.getMessage());
-            }
+            Optional<? extends MessageLite> value = undecodable.decode(record, parsers.get(record.topic()));
+            value.ifPresent(v -> changes.add(new Change(record.topic(), record.key(), Optional.of(v))));
         }
         return changes;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openpe.intent.directory.Manifests;
 import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.fleet.FleetFinding.Check;
@@ -17,6 +18,7 @@ import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.intent.v1.Source;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +80,8 @@ class FleetTest {
             AtomicReference<Collection<ObjectStatus>> status = new AtomicReference<>(List.of());
             reconciler.statusSink(status::set);
             CompactedTopics feed = new CompactedTopics(bootstrapServers, "fleet-test-" + cluster,
-                    Map.of(Topics.INTENTS, Intent.parser(), Topics.PLANS, NodePlan.parser()));
+                    Map.of(Topics.INTENTS, Intent.parser(), Topics.PLANS, NodePlan.parser()),
+                    new UndecodableRecords("fleet-test", new SimpleMeterRegistry()));
             feed.follow("fleet-feed-" + cluster, reconciler::otherClusters);
             return new Pipeline(reconciler, writer, feed, status);
         }

@@ -4,8 +4,10 @@ import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.IntentProtos;
 import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.node.v1.FieldError;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
+import io.openpe.node.v1.PlanRefusal;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Follows openpe.node-status (from the beginning: it is compacted) and hands each node's failed objects to the
- * reconciler, so an object's status says on which node it could not be applied and why.
+ * reconciler, so an object's status says on which node it could not be applied and why, including the fields of a
+ * plan the node refused whole.
  */
 public final class NodeStatusFeed implements AutoCloseable {
 
@@ -40,9 +43,28 @@ public final class NodeStatusFeed implements AutoCloseable {
         reconciler.nodeReported(node, change.value().map(v -> failures((NodeStatus) v)).orElse(Map.of()));
     }
 
-    /** The node's failed objects that belong to an intent, with their reasons (several per intent are joined). */
+    /**
+     * The node's failed objects that belong to an intent, with their reasons (several per intent are joined), and
+     * the fields of a plan the node refused ({@code refused_plan}: nothing of that generation was applied), each on
+     * the intent it came from.
+     */
     static Map<ObjectId, String> failures(NodeStatus status) {
         Map<ObjectId, String> failed = new TreeMap<>();
+        if (status.hasRefusedPlan()) {
+            PlanRefusal refusal = status.getRefusedPlan();
+            for (FieldError error : refusal.getErrorsList()) {
+                if (!error.hasSource()) {
+                    continue;
+                }
+                try {
+                    failed.merge(IntentProtos.idOf(error.getSource()), "plan generation " + refusal.getGeneration()
+                            + " refused by the node: " + error.getField() + ": " + error.getReason(),
+                            (a, b) -> a + "; " + b);
+                } catch (IllegalArgumentException notAnIntent) {
+                    // A source that names no intent kind: nothing to show it on.
+                }
+            }
+        }
         for (ObjectResult result : status.getResultsList()) {
             if (result.getState() != ObjectResult.State.STATE_FAILED || !result.hasSource()) {
                 continue;

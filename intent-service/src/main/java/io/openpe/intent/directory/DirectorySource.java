@@ -1,6 +1,8 @@
 package io.openpe.intent.directory;
 
+import io.fabric8.kubernetes.api.model.Node;
 import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.v1.Source;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -49,6 +51,13 @@ public final class DirectorySource implements AutoCloseable {
         snapshot.errors().forEach(error -> LOG.errorf("intents directory %s: %s", directory.path(), error));
         reconciler.replaceSource(Source.SOURCE_DIRECTORY, snapshot.intents(),
                 nodesFromDirectory && snapshot.hasNodes() ? Optional.of(snapshot.nodes()) : Optional.empty());
+        // The objects of a file that no longer parses keep their last good version; their status says why.
+        for (IntentDirectory.Kept kept : snapshot.kept()) {
+            String reason = "file " + kept.file() + " does not parse, its last good version stays in force: "
+                    + String.join("; ", kept.errors());
+            reconciler.keptLastGood(kept.objects().stream().filter(o -> !(o instanceof Node))
+                    .map(IntentValidation::idOf).toList(), reason);
+        }
     }
 
     @Override

@@ -19,9 +19,17 @@ import java.util.stream.Stream;
  */
 public final class IntentDirectory {
 
-    /** The directory's content at one scan. */
+    /**
+     * The directory's content at one scan.
+     *
+     * @param kept the files that failed this scan and still stand for their last good objects, with why
+     */
     public record Snapshot(List<HasMetadata> intents, Map<String, Map<String, String>> nodes, List<String> errors,
-            boolean hasNodes) {
+            boolean hasNodes, List<Kept> kept) {
+    }
+
+    /** A file that did not parse; its objects are those of its last good read. */
+    public record Kept(String file, List<String> errors, List<HasMetadata> objects) {
     }
 
     private final Path directory;
@@ -45,13 +53,16 @@ public final class IntentDirectory {
         Map<Path, String> contents = read();
         List<String> errors = new ArrayList<>();
         Map<Path, List<HasMetadata>> good = new TreeMap<>();
+        List<Kept> kept = new ArrayList<>();
         contents.forEach((file, yaml) -> {
-            Manifests.Parsed parsed = Manifests.parse(directory.relativize(file).toString(), yaml);
+            String name = directory.relativize(file).toString();
+            Manifests.Parsed parsed = Manifests.parse(name, yaml);
             errors.addAll(parsed.errors());
             if (parsed.errors().isEmpty() || !lastGood.containsKey(file)) {
                 good.put(file, parsed.objects());
             } else {
                 good.put(file, lastGood.get(file));
+                kept.add(new Kept(name, parsed.errors(), lastGood.get(file)));
             }
         });
         lastContent.clear();
@@ -68,7 +79,7 @@ public final class IntentDirectory {
                 intents.add(o);
             }
         }));
-        return new Snapshot(intents, nodes, errors, !nodes.isEmpty());
+        return new Snapshot(intents, nodes, errors, !nodes.isEmpty(), List.copyOf(kept));
     }
 
     private Map<Path, String> read() {

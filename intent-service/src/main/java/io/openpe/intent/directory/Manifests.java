@@ -1,5 +1,6 @@
 package io.openpe.intent.directory;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,13 +22,17 @@ import java.util.Map;
  * source, the gRPC {@code manifest} field and the offline {@code plan} command read intents.
  *
  * <p>Unlike an API server, unknown fields are an error here: a mistyped {@code vnii:} must not silently become "no
- * VNI". Each document is parsed on its own, so one bad document does not hide the others.
+ * VNI". So is a key given twice in one mapping ("file, line N: not valid YAML: Duplicate field 'vni'"). Each document
+ * is parsed on its own, so one bad document does not hide the others; YAML that does not parse fails its whole file.
  */
 public final class Manifests {
 
     public static final String API_VERSION = Underlay.GROUP + "/" + Underlay.VERSION;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    // A key given twice is an error naming the line and the key (YAML 1.2 §3.2.1.1 requires unique keys); otherwise
+    // the last value would silently win.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
@@ -48,7 +53,7 @@ public final class Manifests {
         try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
             documents = it.readAll();
         } catch (IOException e) {
-            errors.add(origin + ": not valid YAML: " + firstLine(e));
+            errors.add(origin + located(e) + ": not valid YAML: " + firstLine(e));
             return new Parsed(objects, errors);
         }
         for (int i = 0; i < documents.size(); i++) {
@@ -98,6 +103,14 @@ public final class Manifests {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where + ": " + kind + " " + name + ": " + firstLine(e));
         }
+    }
+
+    /** ", line N" where the parser stopped, when it says. */
+    private static String located(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+            return ", line " + j.getLocation().getLineNr();
+        }
+        return "";
     }
 
     private static String firstLine(Exception e) {

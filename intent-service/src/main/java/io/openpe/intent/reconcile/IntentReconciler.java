@@ -192,7 +192,20 @@ public final class IntentReconciler {
     }
 
     /** Deletes one object; returns whether it existed. */
-    public synchronized boolean delete(ObjectId id) {
+    /**
+     * The source of these objects could not be read this time (a YAML file that does not parse): they keep their
+     * last good version, and their status says so with {@code reason} until the next good read replaces it.
+     */
+    public synchronized void keptLastGood(Collection<ObjectId> ids, String reason) {
+        for (ObjectId id : ids) {
+            invalid.put(id, List.of(new ResourceError(id, "source", reason)));
+        }
+        if (!ids.isEmpty()) {
+            reportStatus();
+        }
+    }
+
+        public synchronized boolean delete(ObjectId id) {
         invalid.remove(id);
         boolean existed = remove(id);
         if (existed) {

@@ -30,6 +30,9 @@ public final class ProtobufProducers {
             Map<String, Object> batching) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Large plans are one record each (Topics.MAX_RECORD_BYTES); gzip shrinks them about 6x on the wire.
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
         config.putAll(batching);
         config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -1,6 +1,7 @@
 package io.openpe.proto.kafka;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Kafka topics of DESIGN §8 and their key rules. Every key starts with the cluster name so one Kafka can serve a
@@ -19,8 +20,22 @@ public final class Topics {
     public static final String MIGRATIONS = "openpe.migrations";
     public static final String MIGRATION_EVENTS = "openpe.migration-events";
 
+    /**
+     * The largest record openpe writes or accepts, 16 MiB, on purpose (issue 10): a node's plan is one record (one
+     * generation, applied whole), about 152 bytes per L2VNI in protobuf, so Kafka's default of 1 MiB stops near
+     * 6,900 L2VNIs; 10,000 take 1.52 MB raw, 0.24 MB gzip. Producers allow it ({@code max.request.size}, checked on
+     * the uncompressed record), topics are created with it ({@code max.message.bytes}, checked on the compressed
+     * batch). 16 MiB leaves room for about 100,000 L2VNIs per node.
+     */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
     /** A topic and its {@code cleanup.policy}. */
     public record Topic(String name, String cleanupPolicy) {
+
+        /** The topic-level configuration openpe creates it with. */
+        public Map<String, String> configs() {
+            return Map.of("cleanup.policy", cleanupPolicy, "max.message.bytes", Integer.toString(MAX_RECORD_BYTES));
+        }
     }
 
     /** Every topic with the cleanup policy DESIGN §8 gives it: state is compacted, event streams are deleted. */

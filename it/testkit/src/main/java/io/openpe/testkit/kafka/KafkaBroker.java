@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker + controller), running in this JVM.
@@ -84,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), 1, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())))
+                            .configs(t.configs()))
                     .toList();
             admin.createTopics(missing).all().get();
         } catch (InterruptedException e) {

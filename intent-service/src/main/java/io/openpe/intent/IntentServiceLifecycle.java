@@ -18,10 +18,12 @@ import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +49,10 @@ public class IntentServiceLifecycle {
     @ConfigProperty(name = "openpe.cluster")
     String cluster;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} property (brokers, TLS, SASL): what each of the service's Kafka clients is built from. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @ConfigProperty(name = "openpe.intents.directory")
     Optional<Path> intentsDirectory;
@@ -111,7 +115,7 @@ public class IntentServiceLifecycle {
                 directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesEnabled);
                 directorySource.start(pollIntervalMillis);
             });
-            nodeStatusFeed = new NodeStatusFeed(bootstrapServers, reconciler, undecodable);
+            nodeStatusFeed = new NodeStatusFeed(kafka, reconciler, undecodable);
             nodeStatusFeed.start();
             restored = true;
         });
@@ -137,7 +141,7 @@ public class IntentServiceLifecycle {
     private boolean restore(IntentReconciler reconciler) {
         String prefix = cluster + "/";
         for (int attempt = 1; ; attempt++) {
-            CompactedTopics topics = new CompactedTopics(bootstrapServers, "intent-service-state", Map.of(
+            CompactedTopics topics = new CompactedTopics(kafka, "intent-service-state", Map.of(
                     Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()), undecodable);
             try {
                 Map<String, Map<String, MessageLite>> latest = topics.readToEnd();

@@ -19,6 +19,7 @@ import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -41,8 +42,10 @@ public class NodeAgent {
     private static final Logger LOG = Logger.getLogger(NodeAgent.class);
     static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} property (brokers, TLS, SASL): what each of the agent's Kafka clients is built from. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
     @ConfigProperty(name = "openpe.cluster")
     String cluster;
     @ConfigProperty(name = "openpe.node.name")
@@ -74,7 +77,7 @@ public class NodeAgent {
 
     void start(@Observes StartupEvent event) {
         String key = Topics.nodeKey(cluster, node);
-        publisher = new StatusPublisher(bootstrapServers, cluster, node);
+        publisher = new StatusPublisher(kafka, cluster, node).withMetrics(registry);
         StatusSink sink = publisher;
         if (kubernetesEnabled) {
             NodeCapacity capacity = new NodeCapacity(kubernetes.get(), node);
@@ -94,7 +97,7 @@ public class NodeAgent {
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
         undecodable = new UndecodableRecords("node-programmer", registry);
-        intake = new PlanIntake(bootstrapServers, key, loop::offer, loop::refuse, undecodable, BACKOFF);
+        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF);
         loop.start();
         if (enact) {
             refreshNeighbors(key);

@@ -118,6 +118,8 @@ class NodeAgentTest {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_kernel_writes_total")
                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3.0), metrics);
         assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
+        // The status producer's own client metrics (KafkaClients.metrics).
+        assertTrue(metrics.contains("kafka_producer_"), metrics);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

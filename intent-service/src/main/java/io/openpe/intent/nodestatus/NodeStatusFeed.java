@@ -24,8 +24,9 @@ public final class NodeStatusFeed implements AutoCloseable {
     private final IntentReconciler reconciler;
     private final String keyPrefix;
 
-    public NodeStatusFeed(String bootstrapServers, IntentReconciler reconciler, UndecodableRecords undecodable) {
-        this.topic = new CompactedTopics(bootstrapServers, "intent-service-node-status",
+    /** @param kafka the service's Quarkus Kafka configuration */
+    public NodeStatusFeed(Map<String, ?> kafka, IntentReconciler reconciler, UndecodableRecords undecodable) {
+        this.topic = new CompactedTopics(kafka, "intent-service-node-status",
                 Map.of(Topics.NODE_STATUS, NodeStatus.parser()), undecodable);
         this.reconciler = reconciler;
         this.keyPrefix = reconciler.cluster() + "/";

@@ -3,6 +3,7 @@ package io.openpe.intent.publish;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.micrometer.core.instrument.Metrics;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.UndecodableRecords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +47,16 @@ public final class CompactedTopics implements AutoCloseable {
     /** @param parsers the topics to read, each with the parser of its values */
     public CompactedTopics(String bootstrapServers, String clientId, Map<String, Parser<? extends MessageLite>> parsers,
             UndecodableRecords undecodable) {
-        this.consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this(KafkaClients.brokers(bootstrapServers), clientId, parsers, undecodable);
+    }
+
+    /** @param kafka the service's Quarkus Kafka configuration ({@link KafkaClients}: TLS, SASL, ...) */
+    public CompactedTopics(Map<String, ?> kafka, String clientId, Map<String, Parser<? extends MessageLite>> parsers,
+            UndecodableRecords undecodable) {
+        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(kafka, Map.<String, Object>of(
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.parsers = Map.copyOf(parsers);
         this.undecodable = undecodable;

@@ -5,6 +5,7 @@ import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.reconcile.Backoff;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class PlanIntake implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PlanIntake.class);
 
-    private final String bootstrapServers;
+    private final Map<String, ?> kafka;
     private final String key;
     private final Consumer<io.openpe.node.desired.NodePlan> sink;
     private final Consumer<PlanRefusal> refusals;
@@ -60,7 +61,13 @@ public final class PlanIntake implements AutoCloseable {
 
     public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
             Consumer<PlanRefusal> refusals, UndecodableRecords undecodable, Backoff backoff) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaClients.brokers(bootstrapServers), key, sink, refusals, undecodable, backoff);
+    }
+
+    /** @param kafka the service's Quarkus Kafka configuration ({@link KafkaClients}: TLS, SASL, ...) */
+    public PlanIntake(Map<String, ?> kafka, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
+            Consumer<PlanRefusal> refusals, UndecodableRecords undecodable, Backoff backoff) {
+        this.kafka = kafka;
         this.key = key;
         this.sink = sink;
         this.refusals = refusals;
@@ -141,12 +148,11 @@ public final class PlanIntake implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(KafkaClients.consumer(kafka, Map.<String, Object>of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "node-programmer-" + key,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -1,14 +1,18 @@
 package io.openpe.node.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.v1.NodeStatus;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,19 +37,30 @@ public final class StatusPublisher implements StatusSink, AutoCloseable {
     private final String cluster;
     private final String node;
     private final KafkaProducer<String, NodeStatus> producer;
+    private Optional<KafkaClientMetrics> metrics = Optional.empty();
 
     public StatusPublisher(String bootstrapServers, String cluster, String node) {
+        this(KafkaClients.brokers(bootstrapServers), cluster, node);
+    }
+
+    /** @param kafka the service's Quarkus Kafka configuration ({@link KafkaClients}: TLS, SASL, ...) */
+    public StatusPublisher(Map<String, ?> kafka, String cluster, String node) {
         this.cluster = cluster;
         this.node = node;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(KafkaClients.producer(kafka, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "node-programmer-" + Topics.nodeKey(cluster, node),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis()),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis())),
                 new StringSerializer(), new ProtobufSerializer<>());
+    }
+
+    /** Publishes the producer's own metrics to {@code registry} until {@link #close()}. */
+    public StatusPublisher withMetrics(MeterRegistry registry) {
+        metrics = Optional.of(KafkaClients.metrics(registry, producer));
+        return this;
     }
 
     @Override
@@ -72,6 +87,7 @@ public final class StatusPublisher implements StatusSink, AutoCloseable {
 
     @Override
     public void close() {
+        metrics.ifPresent(KafkaClientMetrics::close);
         producer.close(Duration.ofSeconds(5));
     }
 }

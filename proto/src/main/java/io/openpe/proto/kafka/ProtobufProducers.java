@@ -28,6 +28,15 @@ public final class ProtobufProducers {
      */
     public static KafkaProducer<String, MessageLite> reliable(String bootstrapServers, String clientId,
             Map<String, Object> batching) {
+        return reliable(KafkaClients.brokers(bootstrapServers), clientId, batching);
+    }
+
+    /**
+     * The same, configured from the service's Quarkus Kafka configuration ({@link KafkaClients}: TLS, SASL and
+     * every other client setting given there), then the batching settings, then the reliability settings.
+     */
+    public static KafkaProducer<String, MessageLite> reliable(Map<String, ?> kafka, String clientId,
+            Map<String, Object> batching) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // Large plans are one record each (Topics.MAX_RECORD_BYTES); gzip shrinks them about 6x on the wire.
@@ -35,12 +44,12 @@ public final class ProtobufProducers {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
         config.putAll(batching);
         config.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE));
-        return new KafkaProducer<>(config, new StringSerializer(), new ProtobufSerializer<>());
+        return new KafkaProducer<>(KafkaClients.producer(kafka, config), new StringSerializer(),
+                new ProtobufSerializer<>());
     }
 }

@@ -16,7 +16,9 @@ import io.openpe.route.bmp.AddPathMode;
 import io.openpe.route.bmp.BmpFraming;
 import io.openpe.route.bmp.BmpSessionDecoder;
 import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.cluster.BmpAllowlist;
 import io.openpe.route.publish.KafkaPublisher;
+import io.openpe.route.publish.PlanConsumer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +28,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,7 +45,12 @@ public class BmpServer {
 
     private static final Logger LOG = Logger.getLogger(BmpServer.class);
 
+    /** Refused addresses already logged: each is logged once (bounded, so a scan cannot grow it without end). */
+    private static final int LOGGED_REFUSALS = 10_000;
+
     private final Routers routers;
+    private final BmpAllowlist allowlist;
+    private final Set<String> loggedRefusals = ConcurrentHashMap.newKeySet();
     private final SessionMetrics metrics;
     private final KafkaPublisher publisher;
     private final String host;
@@ -55,7 +65,9 @@ public class BmpServer {
     private Channel server;
 
     @Inject
-    public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher,
+    public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher, PlanConsumer plans,
+            @ConfigProperty(name = "openpe.bmp.allowed-cidrs", defaultValue = "127.0.0.0/8,::1/128")
+            List<String> allowedCidrs,
             @ConfigProperty(name = "openpe.bmp.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "openpe.bmp.port", defaultValue = "5000") int port,
             @ConfigProperty(name = "openpe.bmp.threads", defaultValue = "2") int threads,
@@ -63,6 +75,7 @@ public class BmpServer {
             @ConfigProperty(name = "openpe.bmp.resync-grace", defaultValue = "PT30S") Duration resyncGrace,
             @ConfigProperty(name = "openpe.bmp.capture-directory") Optional<Path> captureDirectory) {
         this.routers = routers;
+        this.allowlist = new BmpAllowlist(BmpAllowlist.parseCidrs(allowedCidrs), plans.routerClusters());
         this.metrics = metrics;
         this.publisher = publisher;
         this.host = host;
@@ -81,6 +94,9 @@ public class BmpServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (refused(channel)) {
+                            return;
+                        }
                         channels.add(channel);
                         captureDirectory.ifPresent(dir -> channel.pipeline().addLast("bmp-capture",
                                 new StreamRecorder(dir.resolve(channel.remoteAddress().getAddress().getHostAddress()
@@ -95,8 +111,25 @@ public class BmpServer {
                     }
                 })
                 .bind(host, port).sync().channel();
-        LOG.infof("BMP server listening on %s (ADD-PATH %s, re-sync grace %s)", server.localAddress(),
-                addPathMode, resyncGrace);
+        LOG.infof("BMP server listening on %s (ADD-PATH %s, re-sync grace %s, allowed: planned routers and %s)",
+                server.localAddress(), addPathMode, resyncGrace, allowlist.cidrs());
+    }
+
+    /** Closes a connection from an address the allowlist does not know, before any byte of it is read. */
+    private boolean refused(SocketChannel channel) {
+        String address = channel.remoteAddress().getAddress().getHostAddress();
+        Optional<String> reason = allowlist.refusal(address);
+        if (reason.isEmpty()) {
+            return false;
+        }
+        metrics.refused(reason.get());
+        if (loggedRefusals.size() < LOGGED_REFUSALS && loggedRefusals.add(address)) {
+            LOG.warnf("BMP connection from %s refused (%s): no node plan names it as router id or VTEP and no "
+                    + "openpe.bmp.allowed-cidrs entry contains it; further refusals of it are only counted",
+                    address, reason.get());
+        }
+        channel.close();
+        return true;
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */

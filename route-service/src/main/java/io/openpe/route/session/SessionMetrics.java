@@ -61,6 +61,13 @@ public class SessionMetrics {
                 .increment();
     }
 
+    /** A connection refused at accept ({@code openpe_bmp_sessions_refused_total{reason}}). */
+    void refused(String reason) {
+        counters.computeIfAbsent("refused/" + reason, k -> Counter.builder("openpe.bmp.sessions.refused")
+                .description("BMP connections refused at accept, by reason").tag("reason", reason)
+                .register(registry)).increment();
+    }
+
     /** Withdrawals of routes the view did not hold ({@code openpe_bmp_withdrawals_unannounced_total{view}}). */
     void unannouncedWithdrawals(String view, int count) {
         counters.computeIfAbsent("unannounced/" + view, k -> Counter.builder("openpe.bmp.withdrawals.unannounced")

@@ -46,6 +46,8 @@ public class Routers {
     private final ConcurrentHashMap<String, RouterState> routers = new ConcurrentHashMap<>();
     private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
+    /** The newest open session of each router address (an older one is closed, RouterSession#channelActive). */
+    private final ConcurrentHashMap<String, RouterSession> current = new ConcurrentHashMap<>();
     private final String defaultCluster;
     private final PublishQueue queue;
     private final DuplicateMacEvents duplicateMacs = new DuplicateMacEvents();
@@ -218,12 +220,15 @@ public class Routers {
         return macs.routes();
     }
 
-    void opened(RouterSession session) {
+    /** Registers a new session of {@code router}; returns the router's previous session, still open, or null. */
+    RouterSession opened(RouterSession session, RouterState router) {
         sessions.add(session);
+        return current.put(router.address(), session);
     }
 
-    void closed(RouterSession session) {
+    void closed(RouterSession session, RouterState router) {
         sessions.remove(session);
+        current.remove(router.address(), session);
     }
 
     public int sessionCount() {

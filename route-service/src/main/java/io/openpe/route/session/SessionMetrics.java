@@ -30,6 +30,12 @@ public class SessionMetrics {
         MALFORMED_HEADER,
         /** A socket error. */
         IO_ERROR,
+        /** No byte for openpe.bmp.idle-timeout: the router is alive by TCP but silent. */
+        IDLE_TIMEOUT,
+        /** The kernel gave up on the connection (keepalive probes or data unacknowledged): the path or host is dead. */
+        TCP_TIMEOUT,
+        /** A newer session from the same address took over the router (the older one is closed). */
+        REPLACED,
         /** The service is stopping. */
         SHUTDOWN;
 

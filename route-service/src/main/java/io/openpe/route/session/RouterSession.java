@@ -7,6 +7,7 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.route.bgp.AfiSafi;
 import io.openpe.route.bmp.BmpDecodeResult;
 import io.openpe.route.bmp.BmpMessage;
 import io.openpe.route.bmp.BmpSessionDecoder;
@@ -150,8 +151,13 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                     }
                     return changes;
                 }, now);
-                monitoring.update().endOfRib().ifPresent(family -> event(BmpEvents.endOfRib(cluster, address,
-                        router.sysName(), monitoring.peer(), family, clock.instant())));
+                monitoring.update().endOfRib().ifPresent(family -> {
+                    event(BmpEvents.endOfRib(cluster, address, router.sysName(), monitoring.peer(), family,
+                            clock.instant()));
+                    if (family.equals(AfiSafi.L2VPN_EVPN)) {
+                        routers.endOfEvpnRib(router, monitoring.peer().key());
+                    }
+                });
             }
             case StatsReport stats -> event(BmpEvents.statistics(cluster, address, router.sysName(), stats,
                     clock.instant()));

@@ -26,12 +26,14 @@ import io.openpe.intent.v1.Source;
 import io.openpe.intent.publish.FleetProtos;
 import io.openpe.intent.v1.ValidateResponse;
 import io.openpe.intent.v1.ValidationError;
+import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.validation.ResourceError;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** IntentService over gRPC: a thin adapter from proto requests to the reconciler. */
 @GrpcService
@@ -52,6 +54,13 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     @Override
     public void apply(ApplyRequest request, StreamObserver<ApplyResponse> response) {
         Submitted submitted = objectsOf(request);
+        List<String> owned = submitted.objects().stream().map(IntentGrpcService::idOf).filter(id -> id != null)
+                .flatMap(id -> ownedElsewhere(id).stream()).toList();
+        if (!owned.isEmpty()) {
+            // Nothing of the request is applied: the caller learns every object it may not write, in one answer.
+            response.onError(Status.FAILED_PRECONDITION.withDescription(String.join("; ", owned)).asRuntimeException());
+            return;
+        }
         ApplyResponse.Builder reply = ApplyResponse.newBuilder().addAllErrors(submitted.unreadable());
         for (HasMetadata object : submitted.objects()) {
             switch (reconciler.apply(object, Source.SOURCE_GRPC)) {
@@ -82,6 +91,11 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
             id = IntentProtos.idOf(request.getRef());
         } catch (IllegalArgumentException e) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        Optional<String> owned = ownedElsewhere(id);
+        if (owned.isPresent()) {
+            response.onError(Status.FAILED_PRECONDITION.withDescription(owned.get()).asRuntimeException());
             return;
         }
         response.onNext(DeleteResponse.newBuilder().setDeleted(reconciler.delete(id)).build());
@@ -124,6 +138,28 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     public void listPlans(ListPlansRequest request, StreamObserver<ListPlansResponse> response) {
         response.onNext(ListPlansResponse.newBuilder().addAllPlans(reconciler.plans().values()).build());
         response.onCompleted();
+    }
+
+    /**
+     * Why gRPC may not write {@code id}, when the intent is owned by Kubernetes or the YAML directory: those sources
+     * are the truth for their objects and would overwrite (or resurrect) whatever gRPC wrote at their next event.
+     */
+    private Optional<String> ownedElsewhere(ObjectId id) {
+        return reconciler.owner(id).flatMap(source -> switch (source) {
+            case SOURCE_KUBERNETES -> Optional.of(id.kind() + " " + id.namespace() + "/" + id.name()
+                    + " is owned by Kubernetes: change it with kubectl (the custom resource), not over gRPC");
+            case SOURCE_DIRECTORY -> Optional.of(id.kind() + " " + id.namespace() + "/" + id.name()
+                    + " is owned by the intents directory: change its YAML file, not over gRPC");
+            default -> Optional.empty();
+        });
+    }
+
+    private static ObjectId idOf(HasMetadata object) {
+        try {
+            return IntentValidation.idOf(object);
+        } catch (IllegalArgumentException e) {
+            return null;  // not an intent: validation reports it
+        }
     }
 
     private Submitted objectsOf(ApplyRequest request) {

@@ -191,6 +191,11 @@ public final class IntentReconciler {
         return outcomes;
     }
 
+    /** The source of the accepted intent {@code id}, if there is one. */
+    public synchronized Optional<Source> owner(ObjectId id) {
+        return Optional.ofNullable(accepted.get(id)).map(Accepted::source);
+    }
+
     /** Deletes one object; returns whether it existed. */
     /**
      * The source of these objects could not be read this time (a YAML file that does not parse): they keep their

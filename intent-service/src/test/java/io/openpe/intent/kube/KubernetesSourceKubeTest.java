@@ -114,6 +114,30 @@ class KubernetesSourceKubeTest {
     }
 
     @Test
+    @Order(2)
+    void grpcWritesToAnIntentOwnedByKubernetesAreRefusedWithTheReason() {
+        var applied = org.junit.jupiter.api.Assertions.assertThrows(io.grpc.StatusRuntimeException.class,
+                () -> intents.apply(io.openpe.intent.v1.ApplyRequest.newBuilder().setManifest("""
+                        apiVersion: openpe.openperouter.github.io/v1alpha1
+                        kind: L2VNI
+                        metadata: {name: layer2, namespace: openperouter-system}
+                        spec:
+                          vni: 111
+                          hostmaster: {type: bridge, autocreate: true}
+                        """).build()));
+        assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, applied.getStatus().getCode());
+        assertEquals("L2VNI openperouter-system/layer2 is owned by Kubernetes: change it with kubectl (the custom "
+                + "resource), not over gRPC", applied.getStatus().getDescription());
+        var deleted = org.junit.jupiter.api.Assertions.assertThrows(io.grpc.StatusRuntimeException.class,
+                () -> intents.delete(io.openpe.intent.v1.DeleteRequest.newBuilder().setRef(ObjectRef.newBuilder()
+                        .setKind(Kind.KIND_L2VNI).setNamespace("openperouter-system").setName("layer2")).build()));
+        assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, deleted.getStatus().getCode());
+        assertEquals(110, plans.await("kube/worker-a", p -> true).getL2DomainsList().stream()
+                .filter(d -> d.getVni() == 110 || d.getVni() == 111).findFirst().orElseThrow().getVni(),
+                "still the custom resource's VNI");
+    }
+
+    @Test
     @Order(3)
     void aNodeAgentFailureMakesTheObjectDegradedWithTheNodeAndReason() throws Exception {
         NodeStatus failed = NodeStatus.newBuilder().setCluster("kube").setNode("worker-a").setAppliedGeneration(1)

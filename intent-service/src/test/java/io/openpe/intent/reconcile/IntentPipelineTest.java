@@ -3,6 +3,7 @@ package io.openpe.intent.reconcile;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -198,6 +199,34 @@ class IntentPipelineTest {
                 metricsUri).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.contains("openpe_intent_rejected_total{kind=\"L2VNI\"} 1.0"), "rejection counted");
         assertTrue(metrics.contains("openpe_intent_plans_published_total"), "plans counted");
+    }
+
+    @Test
+    @Order(3)
+    void grpcWritesToAnIntentOwnedByTheDirectoryAreRefusedWithTheReasonAndChangeNothing() {
+        plans.drain();
+        int before = plans.records().size();
+        var applied = assertThrows(io.grpc.StatusRuntimeException.class, () -> intents.apply(ApplyRequest.newBuilder()
+                .setManifest("""
+                        apiVersion: openpe.openperouter.github.io/v1alpha1
+                        kind: L2VNI
+                        metadata: {name: layer2, namespace: openperouter-system}
+                        spec:
+                          vni: 111
+                          hostmaster: {type: bridge, autocreate: true}
+                        """).build()));
+        assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, applied.getStatus().getCode());
+        assertEquals("L2VNI openperouter-system/layer2 is owned by the intents directory: change its YAML file, not "
+                + "over gRPC", applied.getStatus().getDescription());
+        var deleted = assertThrows(io.grpc.StatusRuntimeException.class, () -> intents.delete(DeleteRequest
+                .newBuilder().setRef(ObjectRef.newBuilder().setKind(Kind.KIND_L2VNI)
+                        .setNamespace("openperouter-system").setName("layer2")).build()));
+        assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, deleted.getStatus().getCode());
+        assertTrue(deleted.getStatus().getDescription().contains("owned by the intents directory"));
+        assertTrue(intents.listPlans(ListPlansRequest.getDefaultInstance()).getPlansList().stream()
+                .allMatch(p -> p.getL2DomainsList().stream().anyMatch(d -> d.getVni() == 110)), "layer2 still planned");
+        plans.drain();
+        assertEquals(before, plans.records().size(), "a refused write publishes nothing");
     }
 
     @Test

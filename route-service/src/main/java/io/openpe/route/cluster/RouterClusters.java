@@ -1,5 +1,6 @@
 package io.openpe.route.cluster;
 
+import io.openpe.rules.IpAddress;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -27,6 +28,20 @@ public final class RouterClusters {
     /** Forgets the plan with {@code planKey} (a tombstone: the node left). */
     public void removed(String planKey) {
         nodes.remove(planKey);
+    }
+
+    /** Whether some node plan names {@code address} as its router id or VTEP (the BMP allowlist). */
+    public boolean names(IpAddress address) {
+        return nodes.values().stream().anyMatch(n -> address.equals(parsed(n.routerId()))
+                || address.equals(parsed(n.vtepIp())));
+    }
+
+    private static IpAddress parsed(String text) {
+        try {
+            return IpAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -10,13 +10,18 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import jdk.net.ExtendedSocketOptions;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.openpe.route.bmp.AddPathMode;
 import io.openpe.route.bmp.BmpFraming;
 import io.openpe.route.bmp.BmpSessionDecoder;
 import io.openpe.route.evpn.EvpnNlriDecoder;
+import io.openpe.route.cluster.BmpAllowlist;
 import io.openpe.route.publish.KafkaPublisher;
+import io.openpe.route.publish.PlanConsumer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +31,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,7 +48,12 @@ public class BmpServer {
 
     private static final Logger LOG = Logger.getLogger(BmpServer.class);
 
+    /** Refused addresses already logged: each is logged once (bounded, so a scan cannot grow it without end). */
+    private static final int LOGGED_REFUSALS = 10_000;
+
     private final Routers routers;
+    private final BmpAllowlist allowlist;
+    private final Set<String> loggedRefusals = ConcurrentHashMap.newKeySet();
     private final SessionMetrics metrics;
     private final KafkaPublisher publisher;
     private final String host;
@@ -49,20 +62,29 @@ public class BmpServer {
     private final AddPathMode addPathMode;
     private final Duration resyncGrace;
     private final Optional<Path> captureDirectory;
+    private final Duration idleTimeout;
+    private final Keepalive keepalive;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private Channel server;
 
     @Inject
-    public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher,
+    public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher, PlanConsumer plans,
+            @ConfigProperty(name = "openpe.bmp.allowed-cidrs", defaultValue = "127.0.0.0/8,::1/128")
+            List<String> allowedCidrs,
             @ConfigProperty(name = "openpe.bmp.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "openpe.bmp.port", defaultValue = "5000") int port,
             @ConfigProperty(name = "openpe.bmp.threads", defaultValue = "2") int threads,
             @ConfigProperty(name = "openpe.bmp.add-path", defaultValue = "never") String addPath,
             @ConfigProperty(name = "openpe.bmp.resync-grace", defaultValue = "PT30S") Duration resyncGrace,
-            @ConfigProperty(name = "openpe.bmp.capture-directory") Optional<Path> captureDirectory) {
+            @ConfigProperty(name = "openpe.bmp.capture-directory") Optional<Path> captureDirectory,
+            @ConfigProperty(name = "openpe.bmp.idle-timeout", defaultValue = "PT0S") Duration idleTimeout,
+            @ConfigProperty(name = "openpe.bmp.keepalive-idle", defaultValue = "PT30S") Duration keepaliveIdle,
+            @ConfigProperty(name = "openpe.bmp.keepalive-interval", defaultValue = "PT10S") Duration keepaliveInterval,
+            @ConfigProperty(name = "openpe.bmp.keepalive-count", defaultValue = "3") int keepaliveCount) {
         this.routers = routers;
+        this.allowlist = new BmpAllowlist(BmpAllowlist.parseCidrs(allowedCidrs), plans.routerClusters());
         this.metrics = metrics;
         this.publisher = publisher;
         this.host = host;
@@ -71,6 +93,23 @@ public class BmpServer {
         this.addPathMode = AddPathMode.valueOf(addPath.toUpperCase(java.util.Locale.ROOT));
         this.resyncGrace = resyncGrace;
         this.captureDirectory = captureDirectory;
+        this.idleTimeout = idleTimeout;
+        this.keepalive = new Keepalive(seconds(keepaliveIdle, "openpe.bmp.keepalive-idle"),
+                seconds(keepaliveInterval, "openpe.bmp.keepalive-interval"), keepaliveCount);
+        if (keepaliveCount < 1) {
+            throw new IllegalArgumentException("openpe.bmp.keepalive-count must be at least 1, got " + keepaliveCount);
+        }
+    }
+
+    /** TCP keepalive of every BMP connection (Linux TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT). */
+    record Keepalive(int idleSeconds, int intervalSeconds, int count) {
+    }
+
+    private static int seconds(Duration duration, String key) {
+        if (duration.toSeconds() < 1 || duration.toSeconds() > 32_767) {
+            throw new IllegalArgumentException(key + " must be between 1 s and 32767 s, got " + duration);
+        }
+        return (int) duration.toSeconds();
     }
 
     void start(@Observes StartupEvent event) throws InterruptedException {
@@ -78,13 +117,26 @@ public class BmpServer {
         workers = new NioEventLoopGroup(threads);
         server = new ServerBootstrap().group(acceptor, workers).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // A router that vanishes (power, link, a half-open connection after a crash) answers no probe: the
+                // kernel ends the connection after idle + interval x count, and its routes follow (DESIGN.md).
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), keepalive.idleSeconds())
+                .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), keepalive.intervalSeconds())
+                .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), keepalive.count())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (refused(channel)) {
+                            return;
+                        }
                         channels.add(channel);
                         captureDirectory.ifPresent(dir -> channel.pipeline().addLast("bmp-capture",
                                 new StreamRecorder(dir.resolve(channel.remoteAddress().getAddress().getHostAddress()
                                         + ".bin"))));
+                        if (!idleTimeout.isZero()) {
+                            channel.pipeline().addLast("bmp-idle", new IdleStateHandler(idleTimeout.toMillis(), 0, 0,
+                                    java.util.concurrent.TimeUnit.MILLISECONDS));
+                        }
                         channel.pipeline().addLast("bmp-framing", new LengthFieldBasedFrameDecoder(
                                 BmpFraming.MAX_FRAME_LENGTH, BmpFraming.LENGTH_FIELD_OFFSET,
                                 BmpFraming.LENGTH_FIELD_LENGTH, BmpFraming.LENGTH_ADJUSTMENT,
@@ -95,8 +147,26 @@ public class BmpServer {
                     }
                 })
                 .bind(host, port).sync().channel();
-        LOG.infof("BMP server listening on %s (ADD-PATH %s, re-sync grace %s)", server.localAddress(),
-                addPathMode, resyncGrace);
+        LOG.infof("BMP server listening on %s (ADD-PATH %s, re-sync grace %s, allowed: planned routers and %s, "
+                + "idle timeout %s, %s)", server.localAddress(), addPathMode, resyncGrace, allowlist.cidrs(),
+                idleTimeout.isZero() ? "off" : idleTimeout, keepalive);
+    }
+
+    /** Closes a connection from an address the allowlist does not know, before any byte of it is read. */
+    private boolean refused(SocketChannel channel) {
+        String address = channel.remoteAddress().getAddress().getHostAddress();
+        Optional<String> reason = allowlist.refusal(address);
+        if (reason.isEmpty()) {
+            return false;
+        }
+        metrics.refused(reason.get());
+        if (loggedRefusals.size() < LOGGED_REFUSALS && loggedRefusals.add(address)) {
+            LOG.warnf("BMP connection from %s refused (%s): no node plan names it as router id or VTEP and no "
+                    + "openpe.bmp.allowed-cidrs entry contains it; further refusals of it are only counted",
+                    address, reason.get());
+        }
+        channel.close();
+        return true;
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */

@@ -5,7 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.route.bgp.AfiSafi;
 import io.openpe.route.bmp.BmpDecodeResult;
 import io.openpe.route.bmp.BmpMessage;
 import io.openpe.route.bmp.BmpSessionDecoder;
@@ -56,6 +58,9 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
     private RouterState router;
     private volatile DecodeCounters counters = new DecodeCounters(0, 0, 0, 0, 0, 0, 0, 0);
     private CloseReason closeReason = CloseReason.CONNECTION_CLOSED;
+    /** Set when a newer session from the same address took over: this one reads nothing more and leaves the RIB. */
+    private volatile boolean replaced;
+    private ChannelHandlerContext context;
     private String closeDetail = "";
 
     RouterSession(Routers routers, SessionMetrics metrics, PublishQueue queue, BmpSessionDecoder decoder,
@@ -73,14 +78,25 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
         SocketAddress remote = ctx.channel().remoteAddress();
         router = routers.router(remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
                 : remote.toString());
-        routers.opened(this);
+        context = ctx;
+        RouterSession previous = routers.opened(this, router);
         LOG.infof("BMP session of router %s opened from %s", router.address(), remote);
+        if (previous != null) {
+            // The router restarted its BMP session without the old TCP connection ending (half-open, or a second
+            // `bmp connect` to this collector): the newest session is the router's, and it re-sends its tables.
+            previous.replace(remote);
+            sessionLost(ctx);
+        }
         super.channelActive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
+        if (replaced) {
+            frame.release();
+            return;
+        }
         BmpDecodeResult result;
         try {
             result = decoder.decode(frame);
@@ -135,8 +151,13 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                     }
                     return changes;
                 }, now);
-                monitoring.update().endOfRib().ifPresent(family -> event(BmpEvents.endOfRib(cluster, address,
-                        router.sysName(), monitoring.peer(), family, clock.instant())));
+                monitoring.update().endOfRib().ifPresent(family -> {
+                    event(BmpEvents.endOfRib(cluster, address, router.sysName(), monitoring.peer(), family,
+                            clock.instant()));
+                    if (family.equals(AfiSafi.L2VPN_EVPN)) {
+                        routers.endOfEvpnRib(router, monitoring.peer().key());
+                    }
+                });
             }
             case StatsReport stats -> event(BmpEvents.statistics(cluster, address, router.sysName(), stats,
                     clock.instant()));
@@ -178,11 +199,33 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Closes this session because {@code newer} took over its router; safe from any thread. */
+    private void replace(SocketAddress newer) {
+        replaced = true;
+        context.channel().eventLoop().execute(() -> close(context, CloseReason.REPLACED,
+                "a newer session from " + newer + " took over"));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            if (!ctx.channel().config().isAutoRead()) {
+                return;  // paused by us while the publish queue drains: the silence is ours, not the router's
+            }
+            close(ctx, CloseReason.IDLE_TIMEOUT, "nothing received for openpe.bmp.idle-timeout");
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         switch (cause) {
             case TooLongFrameException e -> close(ctx, CloseReason.OVERSIZE_FRAME, e.getMessage());
             case CorruptedFrameException e -> close(ctx, CloseReason.CORRUPT_FRAME, e.getMessage());
+            // ETIMEDOUT on an established connection: keepalive probes or retransmissions went unanswered.
+            case java.io.IOException e when "Connection timed out".equals(e.getMessage()) ->
+                    close(ctx, CloseReason.TCP_TIMEOUT, e.getMessage());
             default -> close(ctx, CloseReason.IO_ERROR, String.valueOf(cause.getMessage()));
         }
     }
@@ -204,7 +247,7 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        routers.closed(this);
+        routers.closed(this, router);
         metrics.closed(closeReason);
         DecodeCounters seen = decoder.counters();
         String detail = closeDetail.isEmpty() ? "" : ": " + closeDetail;
@@ -216,7 +259,9 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
             LOG.warnf("BMP session of router %s (%s) closed, %s%s, after %d messages", router.address(),
                     router.sysName(), closeReason.tag(), detail, seen.messages());
         }
-        sessionLost(ctx);
+        if (!replaced) {
+            sessionLost(ctx);
+        }
         event(BmpEvents.sessionDown(router.cluster(), router.address(), router.sysName(),
                 closeReason.tag() + detail, seen.messages(), clock.instant()));
         super.channelInactive(ctx);

@@ -43,6 +43,8 @@ public final class RouterState {
     /** Peers already named in the "soft-reconfiguration inbound missing?" warning (logged once per peer). */
     final Set<PeerKey> softReconfigurationWarned = new HashSet<>();
     ScheduledFuture<?> staleSweep;
+    /** Peers that sent End-of-RIB for L2VPN EVPN in this session. */
+    private final Set<PeerKey> evpnEndOfRib = new HashSet<>();
 
     RouterState(String address, String cluster, Duration postPolicyResyncWindow) {
         this.address = address;
@@ -87,11 +89,19 @@ public final class RouterState {
 
     void peerDown(PeerKey peer) {
         upPeers.remove(peer);
+        evpnEndOfRib.remove(peer);
         postPolicyResync.peerDown(peer);
+    }
+
+    /** Records a peer's EVPN End-of-RIB; true when every peer up now has sent one. */
+    boolean endOfEvpnRib(PeerKey peer) {
+        evpnEndOfRib.add(peer);
+        return !upPeers.isEmpty() && evpnEndOfRib.containsAll(upPeers.keySet());
     }
 
     void sessionLost() {
         upPeers.clear();
+        evpnEndOfRib.clear();
         rib.sessionLost();
     }
 

@@ -46,6 +46,8 @@ public class Routers {
     private final ConcurrentHashMap<String, RouterState> routers = new ConcurrentHashMap<>();
     private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
+    /** The newest open session of each router address (an older one is closed, RouterSession#channelActive). */
+    private final ConcurrentHashMap<String, RouterSession> current = new ConcurrentHashMap<>();
     private final String defaultCluster;
     private final PublishQueue queue;
     private final DuplicateMacEvents duplicateMacs = new DuplicateMacEvents();
@@ -218,12 +220,100 @@ public class Routers {
         return macs.routes();
     }
 
-    void opened(RouterSession session) {
+    /** Registers a new session of {@code router}; returns the router's previous session, still open, or null. */
+    RouterSession opened(RouterSession session, RouterState router) {
         sessions.add(session);
+        RouterSession previous = current.put(router.address(), session);
+        syncListener.opened(router);
+        return previous;
     }
 
-    void closed(RouterSession session) {
+    /** Told when a router's session opens and when it has re-sent its tables ({@link StartupReconcile}). */
+    interface SyncListener {
+        void opened(RouterState router);
+
+        void synced(RouterState router);
+    }
+
+    private static final SyncListener NO_SYNC_LISTENER = new SyncListener() {
+        @Override
+        public void opened(RouterState router) {
+        }
+
+        @Override
+        public void synced(RouterState router) {
+        }
+    };
+
+    private volatile SyncListener syncListener = NO_SYNC_LISTENER;
+
+    void syncListener(SyncListener listener) {
+        this.syncListener = listener;
+    }
+
+    /**
+     * A peer of {@code router} sent End-of-RIB for L2VPN EVPN; once every peer up in this session has, the router's
+     * EVPN tables are re-sent (RFC 7854 §5: the initial dump ends with End-of-RIB per peer) and it is synced.
+     */
+    void endOfEvpnRib(RouterState router, io.openpe.route.bmp.PeerKey peer) {
+        boolean synced;
+        synchronized (router) {
+            synced = router.endOfEvpnRib(peer);
+        }
+        if (synced) {
+            syncListener.synced(router);
+        }
+    }
+
+    /**
+     * Publishes a tombstone for every key {@code staleKeys} picks from the router's current EVPN route keys (the topic's
+     * keys of this router that its RIB no longer has), under the router's monitor so that a later record of the same
+     * key follows it; returns them.
+     */
+    List<String> reconcile(RouterState router, java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys) {
+        watchLock.readLock().lock();
+        try {
+            synchronized (router) {
+                Set<String> current = new java.util.HashSet<>();
+                for (PeerView view : router.rib.peerViews()) {
+                    var origin = router.origin(view);
+                    for (RibRoute route : router.rib.routes(view)) {
+                        EvpnRoutes.toProto(origin, route, null).ifPresent(r -> current.add(r.getRouteKey()));
+                    }
+                }
+                List<String> stale = staleKeys.apply(router.address(), current);
+                queue.addAll(tombstones(stale));
+                return stale;
+            }
+        } finally {
+            watchLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Publishes tombstones for a router that has not connected since the start; nothing when it has (its session
+     * reconciles it). Holding the map's entry keeps a session of it from starting until the tombstones are queued.
+     */
+    List<String> withdrawAbsent(String address, java.util.function.Supplier<List<String>> staleKeys) {
+        List<List<String>> withdrawn = new ArrayList<>(List.of(List.of()));
+        routers.compute(address, (a, existing) -> {
+            if (existing == null) {
+                List<String> stale = staleKeys.get();
+                queue.addAll(tombstones(stale));
+                withdrawn.set(0, stale);
+            }
+            return existing;
+        });
+        return withdrawn.get(0);
+    }
+
+    private static List<Outbound> tombstones(List<String> keys) {
+        return keys.stream().map(k -> new Outbound(io.openpe.proto.kafka.Topics.EVPN_ROUTES, k, null)).toList();
+    }
+
+    void closed(RouterSession session, RouterState router) {
         sessions.remove(session);
+        current.remove(router.address(), session);
     }
 
     public int sessionCount() {

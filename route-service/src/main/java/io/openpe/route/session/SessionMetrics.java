@@ -30,6 +30,12 @@ public class SessionMetrics {
         MALFORMED_HEADER,
         /** A socket error. */
         IO_ERROR,
+        /** No byte for openpe.bmp.idle-timeout: the router is alive by TCP but silent. */
+        IDLE_TIMEOUT,
+        /** The kernel gave up on the connection (keepalive probes or data unacknowledged): the path or host is dead. */
+        TCP_TIMEOUT,
+        /** A newer session from the same address took over the router (the older one is closed). */
+        REPLACED,
         /** The service is stopping. */
         SHUTDOWN;
 
@@ -59,6 +65,13 @@ public class SessionMetrics {
         counters.computeIfAbsent("closed/" + reason.tag(), k -> Counter.builder("openpe.bmp.sessions.closed")
                 .description("BMP sessions ended, by reason").tag("reason", reason.tag()).register(registry))
                 .increment();
+    }
+
+    /** A connection refused at accept ({@code openpe_bmp_sessions_refused_total{reason}}). */
+    void refused(String reason) {
+        counters.computeIfAbsent("refused/" + reason, k -> Counter.builder("openpe.bmp.sessions.refused")
+                .description("BMP connections refused at accept, by reason").tag("reason", reason)
+                .register(registry)).increment();
     }
 
     /** Withdrawals of routes the view did not hold ({@code openpe_bmp_withdrawals_unannounced_total{view}}). */

@@ -61,6 +61,20 @@ class CodecArchitectureTest {
                 .resideInAnyPackage("java..", "io.openpe.route.mobility..").check(MAIN);
     }
 
+    /** Issue 10: which routers may connect and which cluster they belong to is plain Java over the shared rules. */
+    @Test
+    void clusterDependsOnTheJdkAndTheSharedRulesOnly() {
+        classes().that().resideInAPackage("io.openpe.route.cluster..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.openpe.route.cluster..", "io.openpe.rules..").check(MAIN);
+    }
+
+    /** The reconciliation rule (which keys are stale) knows no Kafka client; TopicSnapshot reads the topic. */
+    @Test
+    void reconciliationIsPlainJava() {
+        classes().that().haveFullyQualifiedName("io.openpe.route.publish.Reconciliation").should()
+                .onlyDependOnClassesThat().resideInAnyPackage("java..", "io.openpe.route.publish..").check(MAIN);
+    }
+
     @Test
     void noFrameworksGeneratedProtoOrClock() {
         noClasses().that().resideInAnyPackage("io.openpe.route.wire..", "io.openpe.route.bgp..",

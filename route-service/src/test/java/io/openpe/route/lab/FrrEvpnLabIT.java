@@ -71,7 +71,9 @@ class FrrEvpnLabIT {
     public static class Lab implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openpe.cluster", "lab", "openpe.bmp.capture-directory", CAPTURES.toString());
+            return Map.of("openpe.cluster", "lab", "openpe.bmp.capture-directory", CAPTURES.toString(),
+                    // The routers stream BMP from their veths (172.29, 172.30, 172.31), which no plan names.
+                    "openpe.bmp.allowed-cidrs", "172.29.0.0/16,172.30.0.0/15");
         }
     }
 

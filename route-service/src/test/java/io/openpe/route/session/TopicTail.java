@@ -54,6 +54,14 @@ public final class TopicTail<T extends MessageLite> implements AutoCloseable {
         return await(r -> key.equals(r.key()) && r.value() != null && condition.test(r.value())).value();
     }
 
+    /** Reads what has arrived and counts the records seen so far that satisfy {@code condition}. */
+    public long count(Predicate<ConsumerRecord<String, T>> condition) {
+        poll();
+        synchronized (this) {
+            return records.stream().filter(condition).count();
+        }
+    }
+
     /** Waits for a tombstone of {@code key}. */
     public void awaitTombstone(String key) {
         await(r -> key.equals(r.key()) && r.value() == null);

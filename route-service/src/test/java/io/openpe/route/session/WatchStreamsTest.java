@@ -149,4 +149,48 @@ class WatchStreamsTest {
         write(MacRouteFrames.announce(PRE, MacRouteFrames.nlri("0a000001", routes), "0a000001", 0, false));
         assertEquals(routes + 1, routers.macRoutesIndexed());
     }
+
+    /**
+     * Issue 10: many stalled WatchRoutes clients at once neither block nor slow the session to a stop: every route
+     * goes through while 20 clients read nothing, each is cut off on its own, and the session still ingests after.
+     */
+    @Test
+    void twentyClientsThatNeverReadDoNotHoldUpTheSession() throws Exception {
+        write(BmpStream.INITIATION, BmpStream.PEER_UP);
+        int clients = 20;
+        java.util.List<CompletableFuture<Status>> closings = new java.util.ArrayList<>();
+        java.util.List<ClientCall<WatchRoutesRequest, RouteUpdate>> calls = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ClientCall<WatchRoutesRequest, RouteUpdate> call = channel.newCall(
+                    RouteServiceGrpc.getWatchRoutesMethod(), CallOptions.DEFAULT);
+            CompletableFuture<Status> closed = new CompletableFuture<>();
+            call.start(new ClientCall.Listener<>() {
+                @Override
+                public void onClose(Status status, Metadata trailers) {
+                    closed.complete(status);
+                }
+            }, new Metadata());
+            call.sendMessage(WatchRoutesRequest.getDefaultInstance());
+            call.halfClose();
+            calls.add(call);
+            closings.add(closed);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> registry.find("openpe.watch.streams")
+                .tag("rpc", "watch-routes").gauge().value() == clients);
+
+        int routes = 20_000;
+        for (int i = 0; i < routes; i++) {
+            write(MacRouteFrames.announce(PRE, MacRouteFrames.nlri("0a000001", i), "0a000001", 0, false));
+        }
+        assertEquals(routes, routers.macRoutesIndexed(), "every route went through while no client read");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.find("openpe.watch.cut.off")
+                .tag("rpc", "watch-routes").counter().count() == clients);
+        assertEquals(0, registry.find("openpe.watch.streams").tag("rpc", "watch-routes").gauge().value());
+        for (int c = 0; c < clients; c++) {
+            calls.get(c).request(Integer.MAX_VALUE);
+            assertEquals(Status.Code.RESOURCE_EXHAUSTED, closings.get(c).get(30, TimeUnit.SECONDS).getCode());
+        }
+        write(MacRouteFrames.announce(PRE, MacRouteFrames.nlri("0a000001", routes), "0a000001", 0, false));
+        assertEquals(routes + 1, routers.macRoutesIndexed());
+    }
 }

@@ -1,0 +1,157 @@
+package io.openpe.route.session;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.publish.Reconciliation;
+import io.openpe.route.publish.TopicSnapshot;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps openpe.evpn-routes true to the routers across a restart of this service: routes withdrawn while it was down
+ * are still live records on the compacted topic. On start it reads the topic's live keys ({@link TopicSnapshot}); when
+ * a router's session has re-sent its tables (End-of-RIB for L2VPN EVPN from every peer up, or openpe.reconcile.wait
+ * after the session opened) each key of that router its RIB does not hold gets a tombstone. Routers that have not
+ * connected within openpe.reconcile.wait of the start lose all their records (openpe.reconcile.absent-routers=withdraw).
+ */
+@ApplicationScoped
+public class StartupReconcile implements Routers.SyncListener {
+
+    private static final Logger LOG = Logger.getLogger(StartupReconcile.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final Routers routers;
+    private final MeterRegistry registry;
+    private final String bootstrapServers;
+    private final Duration wait;
+    private final boolean withdrawAbsent;
+    private final Set<RouterState> syncedBeforeLoad = ConcurrentHashMap.newKeySet();
+    private volatile Reconciliation reconciliation;
+    private ScheduledExecutorService timer;
+    private Instant started;
+
+    @Inject
+    public StartupReconcile(Routers routers, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "openpe.reconcile.wait", defaultValue = "PT2M") Duration wait,
+            @ConfigProperty(name = "openpe.reconcile.absent-routers", defaultValue = "withdraw") String absentRouters) {
+        this.routers = routers;
+        this.registry = registry;
+        this.bootstrapServers = bootstrapServers;
+        this.wait = wait;
+        this.withdrawAbsent = switch (absentRouters) {
+            case "withdraw" -> true;
+            case "keep" -> false;
+            default -> throw new IllegalArgumentException(
+                    "openpe.reconcile.absent-routers must be withdraw or keep, got " + absentRouters);
+        };
+    }
+
+    /** Before the BMP server starts accepting, so that no session opens unseen. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
+        started = Instant.now();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("openpe-reconcile").daemon()
+                .factory());
+        routers.syncListener(this);
+        timer.execute(this::load);
+    }
+
+    private void load() {
+        Reconciliation loaded;
+        try {
+            loaded = new Reconciliation(TopicSnapshot.liveKeys(bootstrapServers, Topics.EVPN_ROUTES,
+                    Duration.ofSeconds(30)));
+        } catch (RuntimeException e) {
+            LOG.warnf("Reading %s to reconcile it failed (%s); retrying in %s", Topics.EVPN_ROUTES, e.getMessage(),
+                    RETRY);
+            timer.schedule(this::load, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        reconciliation = loaded;
+        LOG.infof("Reconciling %s: routes of %d routers were live at start; routers not connected within %s %s",
+                Topics.EVPN_ROUTES, loaded.pendingRouters().size(), wait,
+                withdrawAbsent ? "lose their routes" : "keep their routes");
+        for (RouterState router : syncedBeforeLoad) {
+            reconcile(router, "end-of-rib");
+        }
+        long untilWait = Math.max(0, Duration.between(Instant.now(), started.plus(wait)).toMillis());
+        timer.schedule(this::withdrawAbsentRouters, untilWait, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void opened(RouterState router) {
+        Reconciliation loaded = reconciliation;
+        if (loaded == null || loaded.pending(router.address())) {
+            timer.schedule(() -> synced(router, "timeout"), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void synced(RouterState router) {
+        synced(router, "end-of-rib");
+    }
+
+    private void synced(RouterState router, String cause) {
+        if (reconciliation == null) {
+            syncedBeforeLoad.add(router);
+            if (reconciliation == null) {
+                return;  // load() reconciles it
+            }
+        }
+        reconcile(router, cause);
+    }
+
+    private void reconcile(RouterState router, String cause) {
+        Reconciliation loaded = reconciliation;
+        if (!loaded.pending(router.address())) {
+            return;
+        }
+        List<String> stale = routers.reconcile(router, loaded::staleKeys);
+        counted(cause, stale.size());
+        LOG.infof("Router %s reconciled (%s): %d routes on %s it no longer has were withdrawn", router.address(),
+                cause, stale.size(), Topics.EVPN_ROUTES);
+    }
+
+    private void withdrawAbsentRouters() {
+        if (!withdrawAbsent) {
+            return;
+        }
+        Reconciliation loaded = reconciliation;
+        for (String address : loaded.pendingRouters()) {
+            List<String> stale = routers.withdrawAbsent(address, () -> loaded.staleKeys(address, Set.of()));
+            if (!stale.isEmpty()) {
+                counted("absent-router", stale.size());
+                LOG.infof("Router %s did not connect within %s of the start: its %d routes on %s were withdrawn",
+                        address, wait, stale.size(), Topics.EVPN_ROUTES);
+            }
+        }
+    }
+
+    private void counted(String cause, int tombstones) {
+        Counter.builder("openpe.reconcile.tombstones").description(
+                "Tombstones for routes on openpe.evpn-routes the routers no longer had after a restart, by cause")
+                .tag("cause", cause).register(registry).increment(tombstones);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

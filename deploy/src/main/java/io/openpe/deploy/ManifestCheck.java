@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *   <li>every long-running container has liveness and readiness probes on its own ports; openpe's images probe
  *       Quarkus' {@code /q/health/live} and {@code /q/health/ready};</li>
  *   <li>every Service selects a workload and targets ports its pods have;</li>
- *   <li>the KafkaTopics, where rendered, are exactly proto's {@link Topics#ALL} with their cleanup policies.</li>
+ *   <li>the KafkaTopics, where rendered, are exactly proto's {@link Topics#ALL} with their cleanup policies;</li>
+ *   <li>no object of a core kind has a field Kubernetes does not know ({@link UnknownFields}).</li>
  * </ul>
  */
 public final class ManifestCheck {
@@ -42,6 +43,7 @@ public final class ManifestCheck {
     check.rbac();
     check.services();
     check.topics();
+    check.knownFields();
     return List.copyOf(check.violations);
   }
 
@@ -231,6 +233,13 @@ public final class ManifestCheck {
     });
     actual.keySet().stream().filter(name -> !expected.containsKey(name))
         .forEach(name -> add("KafkaTopic " + name, "is not one of proto's Topics.ALL"));
+  }
+
+  private void knownFields() {
+    for (JsonNode object : objects) {
+      UnknownFields.of(object).forEach(path -> add(RenderedObjects.describe(object),
+          "has a field Kubernetes does not know: " + path));
+    }
   }
 
   private static boolean matches(JsonNode selector, JsonNode labels) {

@@ -24,6 +24,8 @@ class BrokenManifestTest {
         "DaemonSet openpe-system/node-programmer: container node-programmer: no livenessProbe",
         "DaemonSet openpe-system/node-programmer: container node-programmer: no resources.limits.memory",
         "DaemonSet openpe-system/node-programmer: container frr: is privileged; only a short init step may be",
+        "DaemonSet openpe-system/node-programmer: has a field Kubernetes does not know:"
+            + " .spec.template.spec.containers[1].volumeMounts[0].mountPropogation",
         "Deployment openpe-system/route-service: runs as the default ServiceAccount; give it one of its own",
         "Deployment openpe-system/route-service: container route-service: image openpe/route-service:latest has no"
             + " fixed tag",

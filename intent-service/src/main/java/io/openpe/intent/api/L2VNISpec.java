@@ -31,6 +31,7 @@ public class L2VNISpec {
   @JsonProperty("l2gatewayip")
   @JsonPropertyDescription("Anycast gateway address with prefix length, e.g. 192.170.1.1/24; immutable.")
   @Pattern(SchemaRules.IP_CIDR)
+  @Size(max = SchemaRules.IP_CIDR_MAX)
   @ValidationRule(value = SchemaRules.IMMUTABLE, message = "l2gatewayip is immutable")
   private String l2gatewayip;
 

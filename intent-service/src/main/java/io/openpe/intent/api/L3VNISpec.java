@@ -138,10 +138,12 @@ public class L3VNISpec {
   public static class LocalCidr {
     @JsonProperty("ipv4")
     @Pattern(SchemaRules.IPV4_CIDR)
+    @Size(max = SchemaRules.IPV4_CIDR_MAX)
     private String ipv4;
 
     @JsonProperty("ipv6")
     @Pattern(SchemaRules.IPV6_CIDR)
+    @Size(max = SchemaRules.IP_CIDR_MAX)
     private String ipv6;
 
     public String getIpv4() {

@@ -32,6 +32,12 @@ final class SchemaRules {
   /** {@code io.openpe.rules.RouteTarget}'s two forms, {@code ASN:NN} and {@code IPv4:NN}; ranges are the validator's. */
   static final String ROUTE_TARGET = "^([0-9]{1,10}|" + IPV4_BODY + "):[0-9]{1,10}$";
 
+  /** Longest texts of the shapes above ("255.255.255.255/32", a full IPv6 address with "/128"), which also bound the
+   * API server's cost estimate of the CEL rules that compare them. */
+  static final long IPV4_CIDR_MAX = 18;
+  static final long IP_CIDR_MAX = 43;
+  static final long IP_MAX = 39;
+
   static final String IMMUTABLE = "self == oldSelf";
 
   private SchemaRules() {

@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A fabric BGP neighbor of the Underlay. */
@@ -19,6 +20,7 @@ public class UnderlayNeighbor {
   @JsonProperty("address")
   @Required
   @Pattern(SchemaRules.IP)
+  @Size(max = SchemaRules.IP_MAX)
   private String address;
 
   public UnderlayNeighbor() {

@@ -40,6 +40,7 @@ public class UnderlaySpec {
   @JsonProperty("routeridcidr")
   @JsonPropertyDescription("Pool of router ids; node N gets host number N+1. Default 10.0.0.0/24.")
   @Pattern(SchemaRules.IPV4_CIDR)
+  @Size(max = SchemaRules.IPV4_CIDR_MAX)
   private String routeridcidr;
 
   @JsonProperty("nodeSelector")
@@ -100,6 +101,7 @@ public class UnderlaySpec {
     @JsonPropertyDescription("Pool of VTEP addresses; node N gets host number N (node 0 the network address).")
     @Required
     @Pattern(SchemaRules.IPV4_CIDR)
+    @Size(max = SchemaRules.IPV4_CIDR_MAX)
     private String vtepcidr;
 
     public String getVtepcidr() {

@@ -45,6 +45,17 @@ class CrdSchemaRulesTest {
   }
 
   @Test
+  void theLengthLimitsFitTheLongestAddresses() {
+    String ipv4 = "255.255.255.255/32";
+    String ipv6 = "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128";
+    Cidr.parse(ipv4);
+    Cidr.parse(ipv6);
+    assertEquals(SchemaRules.IPV4_CIDR_MAX, ipv4.length());
+    assertEquals(SchemaRules.IP_CIDR_MAX, ipv6.length());
+    assertEquals(SchemaRules.IP_MAX, ipv6.indexOf('/'));
+  }
+
+  @Test
   void everyRouteTargetTheRuleAcceptsMatchesThePattern() {
     for (String text : List.of("64514:100", "4294967295:65535", "10.0.0.1:7", "1:4294967295")) {
       RouteTarget.parse(text);

@@ -1,6 +1,9 @@
 package io.openpe.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -13,6 +16,8 @@ public class HostMasterSpec {
 
   @JsonProperty("type")
   @JsonPropertyDescription("bridge or linux-bridge (the same thing).")
+  @Required
+  @Pattern("^(bridge|linux-bridge)$")
   private String type;
 
   @JsonProperty("autocreate")
@@ -20,6 +25,8 @@ public class HostMasterSpec {
 
   @JsonProperty("name")
   @JsonPropertyDescription("Existing bridge to attach to; required when autocreate is false.")
+  @Pattern(SchemaRules.INTERFACE_NAME)
+  @Size(min = 1, max = SchemaRules.INTERFACE_NAME_MAX)
   private String name;
 
   @JsonProperty("linux-bridge")
@@ -64,6 +71,8 @@ public class HostMasterSpec {
     private Boolean autocreate;
 
     @JsonProperty("name")
+    @Pattern(SchemaRules.INTERFACE_NAME)
+    @Size(min = 1, max = SchemaRules.INTERFACE_NAME_MAX)
     private String name;
 
     public Boolean getAutocreate() {

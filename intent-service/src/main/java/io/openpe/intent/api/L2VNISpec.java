@@ -1,6 +1,12 @@
 package io.openpe.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -11,21 +17,32 @@ public class L2VNISpec {
 
   @JsonProperty("vni")
   @JsonPropertyDescription("VXLAN network identifier, 1..16777215, unique across L2VNIs and L3VNIs.")
+  @Required
+  @Min(SchemaRules.VNI_MIN)
+  @Max(SchemaRules.VNI_MAX)
   private Long vni;
 
   @JsonProperty("vrf")
   @JsonPropertyDescription("VRF the gateway routes in; absent for a disconnected layer 2 overlay.")
+  @Pattern(SchemaRules.INTERFACE_NAME)
+  @Size(min = 1, max = SchemaRules.INTERFACE_NAME_MAX)
   private String vrf;
 
   @JsonProperty("l2gatewayip")
   @JsonPropertyDescription("Anycast gateway address with prefix length, e.g. 192.170.1.1/24; immutable.")
+  @Pattern(SchemaRules.IP_CIDR)
+  @Size(max = SchemaRules.IP_CIDR_MAX)
+  @ValidationRule(value = SchemaRules.IMMUTABLE, message = "l2gatewayip is immutable")
   private String l2gatewayip;
 
   @JsonProperty("hostmaster")
+  @Required
   private HostMasterSpec hostmaster;
 
   @JsonProperty("vxlanport")
   @JsonPropertyDescription("VXLAN UDP destination port, default 4789.")
+  @Min(SchemaRules.PORT_MIN)
+  @Max(SchemaRules.PORT_MAX)
   private Integer vxlanport;
 
   @JsonProperty("nodeSelector")

@@ -1,6 +1,12 @@
 package io.openpe.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -12,31 +18,44 @@ public class L3VNISpec {
 
   @JsonProperty("vni")
   @JsonPropertyDescription("VXLAN network identifier, 1..16777215, unique across L2VNIs and L3VNIs.")
+  @Required
+  @Min(SchemaRules.VNI_MIN)
+  @Max(SchemaRules.VNI_MAX)
   private Long vni;
 
   @JsonProperty("vrf")
   @JsonPropertyDescription("VRF name; the object name when absent.")
+  @Pattern(SchemaRules.INTERFACE_NAME)
+  @Size(min = 1, max = SchemaRules.INTERFACE_NAME_MAX)
   private String vrf;
 
   @JsonProperty("asn")
   @JsonPropertyDescription("Router-side ASN of the host session; the Underlay's ASN when absent.")
+  @Min(SchemaRules.ASN_MIN)
+  @Max(SchemaRules.ASN_MAX)
   private Long asn;
 
   @JsonProperty("hostasn")
   @JsonPropertyDescription("Host-side ASN of the host session.")
+  @Min(SchemaRules.ASN_MIN)
+  @Max(SchemaRules.ASN_MAX)
   private Long hostasn;
 
   @JsonProperty("localcidr")
+  @JsonPropertyDescription("The host session's networks; immutable.")
+  @ValidationRule(value = SchemaRules.IMMUTABLE, message = "localcidr is immutable")
   private LocalCidr localcidr;
 
   @JsonProperty("exportRTs")
-  private List<String> exportRTs;
+  private List<@Pattern(SchemaRules.ROUTE_TARGET) String> exportRTs;
 
   @JsonProperty("importRTs")
-  private List<String> importRTs;
+  private List<@Pattern(SchemaRules.ROUTE_TARGET) String> importRTs;
 
   @JsonProperty("vxlanport")
   @JsonPropertyDescription("VXLAN UDP destination port, default 4789.")
+  @Min(SchemaRules.PORT_MIN)
+  @Max(SchemaRules.PORT_MAX)
   private Integer vxlanport;
 
   @JsonProperty("nodeSelector")
@@ -118,9 +137,13 @@ public class L3VNISpec {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class LocalCidr {
     @JsonProperty("ipv4")
+    @Pattern(SchemaRules.IPV4_CIDR)
+    @Size(max = SchemaRules.IPV4_CIDR_MAX)
     private String ipv4;
 
     @JsonProperty("ipv6")
+    @Pattern(SchemaRules.IPV6_CIDR)
+    @Size(max = SchemaRules.IP_CIDR_MAX)
     private String ipv6;
 
     public String getIpv4() {

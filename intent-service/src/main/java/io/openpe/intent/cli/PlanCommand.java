@@ -16,6 +16,7 @@ import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.validation.ObjectValidation;
 import io.openpe.intent.validation.ResourceError;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,59 +24,93 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Offline plan preview: {@code plan <intents-dir> --nodes <n> [--cluster <name>] [--bmp <host:port>] [--out <dir>]}.
- * Prints the plans of nodes node-0..node-(n-1) as Protobuf JSON, one object per node (or writes
- * {@code <dir>/<node>.json}), with no Kafka and no Kubernetes. Exits 1 with every error when an intent is invalid,
- * 2 on bad usage.
+ * Offline plan preview: the plans of nodes node-0..node-(n-1) of an intents directory as Protobuf JSON, with no Kafka
+ * and no Kubernetes. The exit codes are part of the command's contract (docs/configuration.md, "Operator commands").
  */
-public final class PlanCommand {
+@Command(name = "plan", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Print the plans intent-service would publish for nodes node-0..node-<n-1> of the intents in "
+                + "<intents-dir>, as Protobuf JSON (openpe.intent.v1.NodePlan), one object per node. No Kafka, no "
+                + "Kubernetes: every node gets the label kubernetes.io/hostname=<node>."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the plans were printed (or written with --out)",
+            "1:an intent is invalid (every error is printed, no plan) or --out cannot be written",
+            "2:bad usage: a wrong or missing argument, <intents-dir> is not a directory"})
+public final class PlanCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: plan <intents-dir> --nodes <n> [--cluster <name>] [--bmp <host:port>] [--out <dir>]";
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
 
-    private PlanCommand() {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<intents-dir>",
+            description = "Directory of Underlay, L3VNI and L2VNI YAML files (as intent-service reads with "
+                    + "openpe.intents.directory).")
+    private Path directory;
+
+    @Option(names = "--nodes", required = true, paramLabel = "<n>",
+            description = "Number of nodes to plan, 1 or more: node-0 .. node-<n-1> with node indices 0 .. n-1.")
+    private int nodes;
+
+    @Option(names = "--cluster", paramLabel = "<name>", defaultValue = "local",
+            description = "Cluster name written into the plans (default: ${DEFAULT-VALUE}).")
+    private String cluster;
+
+    @Option(names = "--bmp", paramLabel = "<host:port>", converter = BmpTargetConverter.class,
+            description = "BMP target the plans point FRR at (route-service), e.g. 127.0.0.1:5000. Default: none.")
+    private BmpTarget bmp;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Write <dir>/<node>.json (created when missing) instead of printing the plans.")
+    private Path outDir;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private PlanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
+    /** Runs {@code plan args}; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Path directory = null;
-        int nodes = -1;
-        String cluster = "local";
-        Optional<BmpTarget> bmp = Optional.empty();
-        Path outDir = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--nodes" -> nodes = Integer.parseInt(value(args, ++i, arg));
-                    case "--cluster" -> cluster = value(args, ++i, arg);
-                    case "--out" -> outDir = Path.of(value(args, ++i, arg));
-                    case "--bmp" -> {
-                        String target = value(args, ++i, arg);
-                        int colon = target.lastIndexOf(':');
-                        bmp = Optional.of(new BmpTarget(target.substring(0, colon),
-                                Integer.parseInt(target.substring(colon + 1))));
-                    }
-                    default -> {
-                        if (arg.startsWith("--") || directory != null) {
-                            throw new IllegalArgumentException("unexpected argument " + arg);
-                        }
-                        directory = Path.of(arg);
-                    }
-                }
-            }
-            if (directory == null || nodes < 1) {
-                throw new IllegalArgumentException("an intents directory and --nodes >= 1 are required");
-            }
-        } catch (RuntimeException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
+        CommandLine command = new CommandLine(new PlanCommand(out, err));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        command.setParameterExceptionHandler((e, given) -> {
+            err.println("plan: " + e.getMessage());
+            err.println(e.getCommandLine().getHelp().synopsis(0).stripTrailing());
+            err.println("Run 'plan --help' for every option and the exit codes.");
+            return USAGE;
+        });
+        return command.execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        if (nodes < 1) {
+            throw new ParameterException(spec.commandLine(), "--nodes must be 1 or more, got " + nodes);
         }
         if (!Files.isDirectory(directory)) {
-            err.println("not a directory: " + directory);
-            return 2;
+            throw new ParameterException(spec.commandLine(), "<intents-dir> " + directory
+                    + " is not a directory: give the directory holding the intents' YAML files");
         }
+        Optional<BmpTarget> bmp = Optional.ofNullable(this.bmp);
 
         IntentDirectory.Snapshot snapshot = new IntentDirectory(directory).scan();
         List<String> errors = new ArrayList<>(snapshot.errors());
@@ -92,7 +127,7 @@ public final class PlanCommand {
         if (!errors.isEmpty()) {
             errors.forEach(err::println);
             err.println(errors.size() + " error(s); no plans printed");
-            return 1;
+            return FAILED;
         }
 
         PlanSettings settings = new PlanSettings(bmp, 1500, 4789);
@@ -120,16 +155,27 @@ public final class PlanCommand {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            err.println("cannot write plans: " + e.getMessage());
-            return 1;
+            err.println("cannot write plans to " + outDir + ": " + e.getMessage()
+                    + "; give --out a directory you can write");
+            return FAILED;
         }
-        return 0;
+        return OK;
     }
 
-    private static String value(List<String> args, int i, String flag) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException("missing value for " + flag);
+    /** {@code host:port}, the port 1..65535. */
+    static final class BmpTargetConverter implements CommandLine.ITypeConverter<BmpTarget> {
+        @Override
+        public BmpTarget convert(String value) {
+            int colon = value.lastIndexOf(':');
+            try {
+                if (colon < 1) {
+                    throw new IllegalArgumentException("no port");
+                }
+                return new BmpTarget(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not <host:port> with a port "
+                        + "1..65535, e.g. 127.0.0.1:5000");
+            }
         }
-        return args.get(i);
     }
 }

@@ -43,6 +43,13 @@ class PurePackagesTest {
         "io.openpe.intent.api..").check(classes);
   }
 
+  /** The CRD generator's annotations describe the Kubernetes API, so they stay on the api package's classes. */
+  @Test
+  void onlyTheApiCarriesCrdGeneratorAnnotations() {
+    noClasses().that().resideOutsideOfPackage("io.openpe.intent.api..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.fabric8.generator.annotation..", "io.fabric8.crd.generator..").check(classes);
+  }
+
   @Test
   void theDomainNeverDependsOnTheEdges() {
     noClasses().that().resideInAnyPackage(PURE).should().dependOnClassesThat().resideInAnyPackage(

@@ -74,9 +74,36 @@ class PlanCommandTest {
     }
 
     @Test
-    void badUsageExitsTwo(@TempDir Path dir) {
-        assertEquals(2, run("plan-dir", dir.toString()));
-        assertTrue(err.toString().contains(PlanCommand.USAGE));
+    void helpExitsZeroAndNamesEveryOptionAndExitCode() {
+        assertEquals(0, run("plan", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("<intents-dir>", "--nodes", "--cluster", "--bmp", "--out", "--help")) {
+            assertTrue(help.contains(option), option + " in\n" + help);
+        }
+        assertTrue(help.contains("Exit codes:"), help);
+        assertTrue(help.contains("2   bad usage"), help);
+    }
+
+    @Test
+    void missingNodesExitsTwoNamingTheOptionAndTheHelp(@TempDir Path dir) {
+        assertEquals(PlanCommand.USAGE, run("plan", dir.toString()));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("plan: Missing required option: '--nodes=<n>'"), errors);
+        assertTrue(errors.contains("Run 'plan --help'"), errors);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void wrongValuesExitTwoWithWhatToGive(@TempDir Path dir) {
+        assertEquals(2, run("plan", dir.toString(), "--nodes", "0"));
+        assertEquals(2, run("plan", dir.toString(), "--nodes", "1", "--bmp", "10.1.0.1"));
+        assertEquals(2, run("plan", dir.resolve("missing").toString(), "--nodes", "1"));
+        assertEquals(2, run("plan", dir.toString(), "--nodes", "1", "--colour", "red"));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("--nodes must be 1 or more, got 0"), errors);
+        assertTrue(errors.contains("'10.1.0.1' is not <host:port>"), errors);
+        assertTrue(errors.contains("is not a directory: give the directory holding the intents' YAML files"), errors);
+        assertTrue(errors.contains("Unknown options: '--colour'"), errors);
     }
 
     private int run(String... args) {

@@ -14,65 +14,102 @@ import io.openpe.node.intake.PlanJson;
 import io.openpe.node.linux.Enactment;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code apply <plan.json> [--router-netns NAME] [--host-netns NAME] [--frr-vty-dir DIR --frr-config-dir DIR]}:
- * converges the node once to a plan in the Protobuf JSON mapping and prints the result as one JSON object. Exit code
- * 0 when every object applied, 1 when any failed, 2 on bad usage or an unreadable plan, 3 when the plan is refused:
- * a field breaks the rules ({@link PlanValidation}, as the agent checks plans from Kafka), nothing was touched and the
- * errors are printed as JSON on standard output and as the agent's log line on standard error.
+ * Converges the node once to a plan in the Protobuf JSON mapping and prints the result as one JSON object. A plan
+ * that breaks the rules ({@link PlanValidation}, as the agent checks plans from Kafka) is refused before anything is
+ * touched. The exit codes are part of the command's contract (docs/configuration.md, "Operator commands").
  */
-public final class ApplyCommand {
+@Command(name = "apply", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Converge this machine's kernel objects and FRR to <plan.json> once (as root), then print the "
+                + "per-object result as one JSON object. No Kafka, no ports."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every object applied",
+            "1:an object failed (its state and reason are in the printed results)",
+            "2:bad usage: a wrong or missing argument, or <plan.json> cannot be read or parsed",
+            "3:the plan is refused: a field breaks the rules; nothing was touched, the errors are printed as JSON"})
+public final class ApplyCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: apply <plan.json> [--router-netns NAME] [--host-netns NAME]"
-            + " [--frr-vty-dir DIR --frr-config-dir DIR]";
-
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
     /** Exit code of a refused plan. */
-    static final int REFUSED = 3;
+    public static final int REFUSED = 3;
 
-    private ApplyCommand() {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<plan.json>",
+            description = "One node's plan, Protobuf JSON of openpe.intent.v1.NodePlan (as 'plan --out' writes).")
+    private Path planFile;
+
+    @Option(names = "--router-netns", paramLabel = "<name>", defaultValue = Namespaces.DEFAULT_ROUTER,
+            description = "Network namespace of the router side (FRR, VRFs, VXLAN). Default: ${DEFAULT-VALUE}.")
+    private String router;
+
+    @Option(names = "--host-netns", paramLabel = "<name>",
+            description = "Network namespace of the host side of the veths. Default: the namespace this runs in.")
+    private String host;
+
+    @Option(names = "--frr-vty-dir", paramLabel = "<dir>",
+            description = "Directory of FRR's vty sockets; with --frr-config-dir. Default: FRR is not configured.")
+    private String vtyDir;
+
+    @Option(names = "--frr-config-dir", paramLabel = "<dir>",
+            description = "Directory of FRR's configuration (frr.conf); with --frr-vty-dir.")
+    private String configDir;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private ApplyCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
+    /** Runs {@code apply args}; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Path planFile = null;
-        String router = Namespaces.DEFAULT_ROUTER;
-        Optional<String> host = Optional.empty();
-        Optional<String> vtyDir = Optional.empty();
-        Optional<String> configDir = Optional.empty();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.startsWith("--") && i + 1 >= args.size()) {
-                err.println(arg + " needs a value\n" + USAGE);
-                return 2;
-            }
-            switch (arg) {
-                case "--router-netns" -> router = args.get(++i);
-                case "--host-netns" -> host = Optional.of(args.get(++i));
-                case "--frr-vty-dir" -> vtyDir = Optional.of(args.get(++i));
-                case "--frr-config-dir" -> configDir = Optional.of(args.get(++i));
-                default -> {
-                    if (arg.startsWith("--") || planFile != null) {
-                        err.println("unexpected argument " + arg + "\n" + USAGE);
-                        return 2;
-                    }
-                    planFile = Path.of(arg);
-                }
-            }
-        }
-        if (planFile == null || vtyDir.isPresent() != configDir.isPresent()) {
-            err.println(USAGE);
-            return 2;
+        CommandLine command = new CommandLine(new ApplyCommand(out, err));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        command.setParameterExceptionHandler((e, given) -> {
+            err.println("apply: " + e.getMessage());
+            err.println(e.getCommandLine().getHelp().synopsis(0).stripTrailing());
+            err.println("Run 'apply --help' for every option and the exit codes.");
+            return USAGE;
+        });
+        return command.execute(args.toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        if ((vtyDir == null) != (configDir == null)) {
+            throw new ParameterException(spec.commandLine(), "--frr-vty-dir and --frr-config-dir go together: give "
+                    + "both to configure FRR, or neither to leave FRR alone");
         }
         NodePlan plan;
         try {
             plan = PlanJson.fromJson(Files.readString(planFile));
         } catch (IOException e) {
-            err.println("cannot read plan " + planFile + ": " + e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), "cannot read plan " + planFile + ": " + e.getMessage()
+                    + "; give a NodePlan in Protobuf JSON, as 'plan --out <dir>' writes");
         }
         List<FieldError> errors = PlanValidation.errorsOf(plan);
         if (!errors.isEmpty()) {
@@ -81,9 +118,10 @@ public final class ApplyCommand {
             err.println(refusal.summary());
             return REFUSED;
         }
-        Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, host), vtyDir, configDir).apply(plan);
+        Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, Optional.ofNullable(host)),
+                Optional.ofNullable(vtyDir), Optional.ofNullable(configDir)).apply(plan);
         out.println(toJson(enactment));
-        return enactment.failed() ? 1 : 0;
+        return enactment.failed() ? FAILED : OK;
     }
 
     static String refusalToJson(PlanRefusal refusal) {

@@ -49,16 +49,6 @@ class ApplyCommandIT {
         }
     }
 
-    @Test
-    void badUsageExitsWithTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream devNull = new PrintStream(new ByteArrayOutputStream());
-        assertEquals(2, ApplyCommand.run(List.of(), devNull, new PrintStream(err)));
-        assertEquals(2, ApplyCommand.run(List.of("plan.json", "--frr-vty-dir", "/run/frr"), devNull, devNull));
-        assertEquals(2, ApplyCommand.run(List.of(dir.resolve("missing.json").toString()), devNull, devNull));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: apply"));
-    }
-
     private static JsonNode run(int expectedExit, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -37,6 +37,7 @@ import io.openpe.route.rib.RibRoute;
 import io.openpe.route.rib.RouteChange;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,18 +45,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code decode <file>}: reads a raw BMP byte stream (what a collector receives on its socket), and prints one JSON
  * object per line for every message and for every route event the RIB derives from it, exactly as the service would
  * publish the route (Protobuf JSON of {@code openpe.route.v1.EvpnRoute}, without a receive time so that the output
- * depends on the bytes only). No Quarkus, no Kafka, no ports.
- *
- * <p>Options: {@code --cluster NAME} (default "local"), {@code --router ADDRESS} (the router address used in route
- * keys, default "0.0.0.0"), {@code --add-path never|negotiated} (default never: FRR 8.4 does not encode path ids over
- * BMP, DESIGN §6).
+ * depends on the bytes only). No Quarkus, no Kafka, no ports. Options and exit codes: {@link Arguments}.
  */
 public final class DecodeCommand {
+
+    public static final int OK = 0;
+    /** The stream is broken: truncated, a bad length, a fatal malformed message. */
+    public static final int BROKEN = 1;
+    public static final int USAGE = 2;
 
     private static final JsonFormat.Printer PROTO_JSON = JsonFormat.printer().omittingInsignificantWhitespace();
 
@@ -81,57 +91,87 @@ public final class DecodeCommand {
         this.decoder = new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), addPath);
     }
 
-    /** @return the process exit code: 0 decoded to the end, 1 the stream is broken, 2 bad arguments */
+    /** Runs {@code decode args}; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String file = null;
-        String cluster = "local";
-        String router = "0.0.0.0";
-        AddPathMode addPath = AddPathMode.NEVER;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--cluster", "--router", "--add-path" -> {
-                    if (i + 1 >= args.size()) {
-                        return usage(err, a + " needs a value");
-                    }
-                    String v = args.get(++i);
-                    switch (a) {
-                        case "--cluster" -> cluster = v;
-                        case "--router" -> router = v;
-                        default -> {
-                            try {
-                                addPath = AddPathMode.valueOf(v.toUpperCase(Locale.ROOT));
-                            } catch (IllegalArgumentException e) {
-                                return usage(err, "--add-path is never or negotiated, not " + v);
-                            }
-                        }
-                    }
-                }
-                default -> {
-                    if (file != null || a.startsWith("--")) {
-                        return usage(err, "unexpected argument " + a);
-                    }
-                    file = a;
-                }
-            }
-        }
-        if (file == null) {
-            return usage(err, "no file given");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
-            return 1;
-        }
-        return new DecodeCommand(out, cluster, router, addPath).decodeStream(Unpooled.wrappedBuffer(bytes), err);
+        CommandLine command = new CommandLine(new Arguments(out, err));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        command.setParameterExceptionHandler((e, given) -> {
+            err.println("decode: " + e.getMessage());
+            err.println(e.getCommandLine().getHelp().synopsis(0).stripTrailing());
+            err.println("Run 'decode --help' for every option and the exit codes.");
+            return USAGE;
+        });
+        return command.execute(args.toArray(String[]::new));
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println(problem);
-        err.println("usage: decode <file> [--cluster NAME] [--router ADDRESS] [--add-path never|negotiated]");
-        return 2;
+    /** The command line of {@code decode}; the exit codes are part of its contract (docs/configuration.md). */
+    @Command(name = "decode", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Decode a raw BMP byte stream (what a collector receives on its socket, e.g. a capture's "
+                    + "TCP payload) and print one JSON object per line for every BMP message and every route event, "
+                    + "each route exactly as route-service publishes it on openpe.evpn-routes. No Kafka, no ports."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                "0:decoded to the end of the stream",
+                "1:the stream is broken (truncated, bad length, fatal malformed message); the lines up to it are "
+                        + "printed, the reason is on standard error",
+                "2:bad usage: a wrong or missing argument, or <file> cannot be read"})
+    static final class Arguments implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "<file>", description = "The BMP byte stream.")
+        private Path file;
+
+        @Option(names = "--cluster", paramLabel = "<name>", defaultValue = "local",
+                description = "Cluster name used in route keys (default: ${DEFAULT-VALUE}).")
+        private String cluster;
+
+        @Option(names = "--router", paramLabel = "<address>", defaultValue = "0.0.0.0",
+                description = "The router's address used in route keys, as route-service would see the BMP "
+                        + "session's source (default: ${DEFAULT-VALUE}).")
+        private String router;
+
+        @Option(names = "--add-path", paramLabel = "never|negotiated", defaultValue = "never",
+                converter = AddPathConverter.class,
+                description = "Whether route NLRI carry the path ids the OPENs negotiated. Default: never, because "
+                        + "FRR 8.4 does not encode them over BMP.")
+        private AddPathMode addPath;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        private boolean help;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        private Arguments(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage()
+                        + "; give a file holding the raw BMP bytes");
+            }
+            return new DecodeCommand(out, cluster, router, addPath).decodeStream(Unpooled.wrappedBuffer(bytes), err);
+        }
+    }
+
+    static final class AddPathConverter implements CommandLine.ITypeConverter<AddPathMode> {
+        @Override
+        public AddPathMode convert(String value) {
+            try {
+                return AddPathMode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither never nor negotiated");
+            }
+        }
     }
 
     /** Frames the stream as the server does (BmpFraming) and decodes every frame. */
@@ -141,17 +181,17 @@ public final class DecodeCommand {
             int left = stream.readableBytes();
             if (left < BmpFraming.COMMON_HEADER_LENGTH) {
                 err.println("truncated BMP common header at offset " + offset + ": " + left + " bytes left");
-                return 1;
+                return BROKEN;
             }
             long length = stream.getUnsignedInt(offset + BmpFraming.LENGTH_FIELD_OFFSET);
             if (length > BmpFraming.MAX_FRAME_LENGTH || length < BmpFraming.COMMON_HEADER_LENGTH) {
                 err.println("BMP message length " + length + " at offset " + offset + " is out of range");
-                return 1;
+                return BROKEN;
             }
             if (length > left) {
                 err.println("truncated BMP message at offset " + offset + ": length " + length + ", " + left
                         + " bytes left");
-                return 1;
+                return BROKEN;
             }
             BmpDecodeResult result = decoder.decode(stream.readSlice((int) length));
             switch (result) {
@@ -164,12 +204,12 @@ public final class DecodeCommand {
                     line.addProperty("fatal", m.fatal());
                     out.println(line);
                     if (m.fatal()) {
-                        return 1;
+                        return BROKEN;
                     }
                 }
             }
         }
-        return 0;
+        return OK;
     }
 
     private void handle(int offset, BmpMessage message) {

@@ -94,7 +94,32 @@ class DecodeCommandTest {
         assertEquals(1, run.exit());
         assertEquals(1, run.lines().size(), "the complete Initiation is still printed");
         assertTrue(run.err().contains("truncated BMP message"), run.err());
-        assertEquals(2, DecodeCommand.run(List.of(), new PrintStream(new ByteArrayOutputStream()),
+    }
+
+    @Test
+    void helpExitsZeroAndNamesEveryOptionAndExitCode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, DecodeCommand.run(List.of("--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream())));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("<file>", "--cluster", "--router", "--add-path", "--help", "Exit codes:",
+                "1   the stream is broken")) {
+            assertTrue(help.contains(option), option + " in\n" + help);
+        }
+    }
+
+    @Test
+    void wrongArgumentsExitTwoSayingWhatToGive(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream());
+        assertEquals(DecodeCommand.USAGE, DecodeCommand.run(List.of(), out, errors));
+        assertEquals(2, DecodeCommand.run(List.of("x.bin", "--add-path", "always"), out, errors));
+        assertEquals(2, DecodeCommand.run(List.of(dir.resolve("missing.bin").toString()), out, errors));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("decode: Missing required parameter: '<file>'"), text);
+        assertTrue(text.contains("'always' is neither never nor negotiated"), text);
+        assertTrue(text.contains("cannot read " + dir.resolve("missing.bin")), text);
+        assertTrue(text.contains("Run 'decode --help'"), text);
     }
 }

@@ -44,9 +44,30 @@ final class FabricStack implements AutoCloseable {
     private FabricPrinter printer;
     private Thread printerThread;
 
+    private final Path intentsRoot;
+    private final Map<String, String> intentServiceOverrides;
+
     FabricStack(StackOptions options, String prefix) {
+        this(options, prefix, options.root().resolve("k8s/examples"), Map.of());
+    }
+
+    /**
+     * @param intentsRoot holds one directory of intents per cluster, named after it
+     * @param intentServiceOverrides further properties of both intent-services (the benchmark polls faster)
+     */
+    FabricStack(StackOptions options, String prefix, Path intentsRoot, Map<String, String> intentServiceOverrides) {
         this.options = options;
         this.prefix = prefix;
+        this.intentsRoot = intentsRoot;
+        this.intentServiceOverrides = Map.copyOf(intentServiceOverrides);
+    }
+
+    FabricLab lab() {
+        return lab;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /** Builds the fabric, starts every process, runs seed 000's check; returns while the stack keeps running. */
@@ -120,13 +141,14 @@ final class FabricStack implements AutoCloseable {
         for (int c = 0; c < clusters.size(); c++) {
             String cluster = clusters.get(c).name();
             int http = options.portBase() + 1 + 10 * c;
-            instances.add(new Instance("intent-service " + cluster, http, http + 1000, service(Service.INTENT_SERVICE,
-                    http, Map.of("openpe.cluster", cluster,
-                            "openpe.intents.directory", options.root().resolve("k8s/examples").resolve(cluster)
-                                    .toString(),
-                            "openpe.kubernetes.enabled", "false",
-                            "openpe.bmp.address", lab.bmpAddress(),
-                            "openpe.bmp.port", Integer.toString(options.bmpPort())))));
+            Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of("openpe.cluster", cluster,
+                    "openpe.intents.directory", intentsRoot.resolve(cluster).toString(),
+                    "openpe.kubernetes.enabled", "false",
+                    "openpe.bmp.address", lab.bmpAddress(),
+                    "openpe.bmp.port", Integer.toString(options.bmpPort())));
+            properties.putAll(intentServiceOverrides);
+            instances.add(new Instance("intent-service " + cluster, http, http + 1000,
+                    service(Service.INTENT_SERVICE, http, properties)));
         }
         int routeHttp = options.portBase() + 2;
         List<String> route = new ArrayList<>(service(Service.ROUTE_SERVICE, routeHttp, Map.of(

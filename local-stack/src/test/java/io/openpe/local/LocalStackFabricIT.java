@@ -38,7 +38,10 @@ class LocalStackFabricIT {
         Path root = Path.of(System.getProperty("openpe.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("openpe-local-stack-fabric-");
         int base = freePortBase();
-        Process stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A process started from a non-interactive shell or CI job inherits SIGINT ignored, and the JVM then never
+        // runs its shutdown hooks on SIGINT; perl restores the default so this is the terminal's Ctrl-C.
+        Process stack = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dopenpe.root=" + root, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
                 "--prefix", PREFIX, "--data", data.toString(), "--port-base", Integer.toString(base),
                 "--kafka-port", Integer.toString(freePort()), "--bmp-port", Integer.toString(freePort()))

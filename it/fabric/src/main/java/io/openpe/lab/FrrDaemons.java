@@ -1,0 +1,102 @@
+package io.openpe.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * zebra and bgpd (with the BMP module) of one namespace, started without systemd from their own directory: the
+ * integrated frr.conf, vtysh.conf, pid files, zserv socket and vty sockets all live there, so many FRRs run side by
+ * side and a node-programmer finds its FRR through {@code openpe.node.frr.vty-dir} and {@code config-dir}.
+ */
+final class FrrDaemons {
+
+    static final Path FRR_BIN = Path.of("/usr/lib/frr");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private FrrDaemons() {
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(FRR_BIN.resolve("zebra")) && Files.isExecutable(FRR_BIN.resolve("bgpd"))
+                && Files.isExecutable(Path.of("/usr/bin/vtysh"));
+    }
+
+    /** Starts zebra and bgpd unless both already run from this directory (a second build changes nothing). */
+    static void ensure(String netns, Path dir, String config) {
+        if (running(dir, "zebra") && running(dir, "bgpd")) {
+            return;
+        }
+        stop(dir);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("frr.conf"), config);
+            Files.writeString(dir.resolve("vtysh.conf"), "service integrated-vtysh-config\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The daemons drop to user frr: it must write pid files and sockets here and read the path to it.
+        Shell.run("chown", "-R", "frr:frr", dir.toString()).orThrow();
+        Shell.run("chmod", "0755", dir.toString(), dir.getParent().toString()).orThrow();
+        daemon(netns, dir, "zebra");
+        daemon(netns, dir, "bgpd", "-M", "bmp");
+        awaitVty(netns, dir);
+    }
+
+    static CommandResult vtysh(String netns, Path dir, String... commands) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns, "vtysh", "--vty_socket",
+                dir.toString(), "--config_dir", dir.toString()));
+        for (String command : commands) {
+            argv.add("-c");
+            argv.add(command);
+        }
+        return Shell.run(argv);
+    }
+
+    static Optional<Long> pid(Path dir, String daemon) {
+        try {
+            Path file = dir.resolve(daemon + ".pid");
+            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).strip())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean running(Path dir, String daemon) {
+        return pid(dir, daemon).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Stops bgpd, then zebra, by the pids in their pid files. */
+    static void stop(Path dir) {
+        for (String daemon : List.of("bgpd", "zebra")) {
+            pid(dir, daemon).flatMap(ProcessHandle::of).ifPresent(Processes::terminate);
+        }
+    }
+
+    private static void daemon(String netns, Path dir, String name, String... extra) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns, FRR_BIN.resolve(name).toString(),
+                "-d", "-f", dir.resolve("frr.conf").toString(), "-i", dir.resolve(name + ".pid").toString(),
+                "-z", dir.resolve("zserv.api").toString(), "--vty_socket", dir.toString(),
+                "-u", "frr", "-g", "frr"));
+        argv.addAll(List.of(extra));
+        Shell.run(argv).orThrow();
+    }
+
+    private static void awaitVty(String netns, Path dir) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(dir.resolve("zebra.vty")) && Files.exists(dir.resolve("bgpd.vty"))
+                    && vtysh(netns, dir, "show version").ok()) {
+                return;
+            }
+            Processes.pause(Duration.ofMillis(50));
+        }
+        throw new LabException("FRR did not come up in " + netns + " within " + START_TIMEOUT);
+    }
+}

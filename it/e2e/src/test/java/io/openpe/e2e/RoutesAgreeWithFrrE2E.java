@@ -1,0 +1,99 @@
+package io.openpe.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.openpe.e2e.fleet.Fleet;
+import io.openpe.e2e.fleet.FleetExtension;
+import io.openpe.e2e.fleet.Workloads;
+import io.openpe.e2e.frr.EvpnRouteId;
+import io.openpe.e2e.frr.FrrEvpnTable;
+import io.openpe.lab.LabNode;
+import io.openpe.lab.SeedWorkloads;
+import io.openpe.lab.Workload;
+import io.openpe.route.v1.LocateMacRequest;
+import io.openpe.route.v1.MacLocation;
+import io.openpe.route.v1.RibView;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * route-service against FRR, the independent witness: for every node, the EVPN routes route-service published on
+ * {@code openpe.evpn-routes} for that router (Adj-RIB-In pre-policy, as BMP reports it) are exactly the paths
+ * {@code vtysh -c 'show bgp l2vpn evpn json'} shows as received from a peer, and {@code LocateMac} names the VTEP
+ * every other node's FRR uses as the next hop of the MAC's best path.
+ */
+@Tag("root")
+@ExtendWith(FleetExtension.class)
+class RoutesAgreeWithFrrE2E {
+
+    @Test
+    void evpnRoutesOnKafkaAndLocateMacAgreeWithEveryNodesFrr(Fleet fleet) {
+        try (Workloads workloads = new Workloads(fleet.lab())) {
+            LabNode home = fleet.node("pe-kind-a", 0);
+            Workload vm1 = workloads.plug(SeedWorkloads.VM_1, home);
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, fleet.node("pe-kind-b", 1));
+            Overlay.awaitReachable(vm1, vm2.ip());
+
+            for (LabNode node : fleet.nodes()) {
+                // Both sides are re-read until they agree: BMP and Kafka deliver after FRR has the route.
+                Map<String, Set<EvpnRouteId>> last = new TreeMap<>();
+                try {
+                    await("openpe.evpn-routes of " + node + " equal its FRR's received EVPN paths")
+                            .atMost(Overlay.CONVERGE).pollInterval(Duration.ofSeconds(1))
+                            .until(() -> {
+                                Set<EvpnRouteId> frr = frrReceived(node);
+                                Set<EvpnRouteId> kafka = kafkaRoutes(fleet, node);
+                                last.put("frr", frr);
+                                last.put("kafka", kafka);
+                                return !frr.isEmpty() && frr.equals(kafka);
+                            });
+                } catch (ConditionTimeoutException e) {
+                    assertEquals(last.get("frr"), last.get("kafka"), node + ": FRR's received paths vs Kafka");
+                    throw e;
+                }
+                assertFalse(last.get("frr").stream().noneMatch(r -> r.type() == 2),
+                        node + " received no type-2 route: " + last);
+            }
+
+            MacLocation location = fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110)
+                    .setMac(vm1.mac()).build());
+            assertEquals(home.vtepIp(), location.getVtep(), "LocateMac of vm-1: " + location);
+            assertEquals("pe-kind-a", location.getCluster());
+            for (LabNode node : fleet.nodes()) {
+                if (node.name().equals(home.name())) {
+                    continue;
+                }
+                Set<String> nextHops = FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow().stdout())
+                        .paths().stream().filter(p -> p.type() == 2 && p.mac().equals(vm1.mac()) && p.best())
+                        .map(FrrEvpnTable.Path::nextHop).collect(Collectors.toSet());
+                assertEquals(Set.of(location.getVtep()), nextHops, node + "'s FRR best path for vm-1's MAC");
+            }
+        }
+    }
+
+    private static Set<EvpnRouteId> frrReceived(LabNode node) {
+        return FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow().stdout()).receivedAll().stream()
+                .collect(Collectors.toCollection(() -> new TreeSet<>(ORDER)));
+    }
+
+    private static Set<EvpnRouteId> kafkaRoutes(Fleet fleet, LabNode node) {
+        return fleet.evpnRoutes().latest().values().stream()
+                .filter(r -> r.getRouter().getAddress().equals(node.managementAddress()))
+                .filter(r -> r.getView() == RibView.RIB_VIEW_ADJ_RIB_IN_PRE_POLICY)
+                .map(EvpnRouteId::of)
+                .collect(Collectors.toCollection(() -> new TreeSet<>(ORDER)));
+    }
+
+    private static final Comparator<EvpnRouteId> ORDER = Comparator.comparing(EvpnRouteId::toString);
+}

@@ -14,10 +14,12 @@ import io.openpe.lab.Workload;
 import io.openpe.route.v1.EvpnRoute;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
+import io.openpe.route.v1.RibView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +55,7 @@ class WorkloadMoveE2E {
                     .atMost(Overlay.CONVERGE)
                     .until(() -> fleet.evpnRoutes().historySince(mark).stream()
                             .filter(e -> !e.tombstone() && isMac(e.value(), mac)
+                                    && e.value().getView() == RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY
                                     && e.value().getNextHop().equals(to.vtepIp()))
                             .toList(), l -> !l.isEmpty());
             EvpnRoute advertised = moved.getFirst().value();
@@ -61,9 +64,17 @@ class WorkloadMoveE2E {
                     .getMacMobilitySequence() + " after " + oldSequence);
 
             // Every route of the MAC from the old VTEP is tombstoned; none remains on the topic.
-            await("routes of vm-1 from the old VTEP " + from.vtepIp() + " withdrawn").atMost(Overlay.CONVERGE)
-                    .until(() -> macRoutes(fleet.evpnRoutes(), mac).values().stream()
-                            .noneMatch(r -> r.getNextHop().equals(from.vtepIp())));
+            try {
+                await("routes of vm-1 from the old VTEP " + from.vtepIp() + " withdrawn").atMost(Overlay.CONVERGE)
+                        .until(() -> macRoutes(fleet.evpnRoutes(), mac).values().stream()
+                                .noneMatch(r -> r.getNextHop().equals(from.vtepIp())));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("routes of vm-1 still from " + from.vtepIp() + " after the move: "
+                        + macRoutes(fleet.evpnRoutes(), mac).entrySet().stream()
+                                .filter(r -> r.getValue().getNextHop().equals(from.vtepIp()))
+                                .map(r -> r.getKey() + " seq " + r.getValue().getMacMobilitySequence()).toList()
+                        + "; FRR of " + to + ":\n" + to.vtysh("show bgp l2vpn evpn route vni 110 mac " + mac).stdout(), e);
+            }
             Set<String> tombstoned = fleet.evpnRoutes().historySince(mark).stream().filter(TopicView.Entry::tombstone)
                     .map(TopicView.Entry::key).collect(Collectors.toSet());
             Set<String> oldKeys = before.keySet().stream().filter(k -> !macRoutes(fleet.evpnRoutes(), mac)
@@ -78,8 +89,10 @@ class WorkloadMoveE2E {
         }
     }
 
+    /** The MAC's routes in the routers' post-policy view: what each router accepted (see RoutesAgreeWithFrrE2E). */
     private static Map<String, EvpnRoute> macRoutes(TopicView<EvpnRoute> view, String mac) {
         return view.latest().entrySet().stream().filter(e -> isMac(e.getValue(), mac))
+                .filter(e -> e.getValue().getView() == RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

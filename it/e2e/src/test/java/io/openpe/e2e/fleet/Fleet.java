@@ -10,6 +10,7 @@ import io.openpe.lab.layout.FabricSpec;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListSessionsRequest;
 import io.openpe.route.v1.RouteServiceGrpc;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Everything the end-to-end tests run against, started once per JVM ({@link FleetExtension}): one Kafka broker for
@@ -50,6 +53,7 @@ public final class Fleet implements AutoCloseable {
     private ManagedChannel routeChannel;
     private int bmpPort;
     private Duration startup;
+    private boolean closed;
 
     private Fleet(Path root, Path work) {
         this.root = root;
@@ -61,6 +65,9 @@ public final class Fleet implements AutoCloseable {
         Path root = Path.of(System.getProperty("openpe.root", "../..")).toAbsolutePath().normalize();
         Path work = Path.of(System.getProperty("openpe.e2e.logs", "target/e2e-logs")).toAbsolutePath();
         Fleet fleet = new Fleet(root, work);
+        // Ctrl-C or SIGTERM of the test JVM, also while starting: the store is never closed then, the hook still
+        // stops the processes and removes the namespaces.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(fleet::close));
         Instant started = Instant.now();
         try {
             fleet.up();
@@ -107,6 +114,33 @@ public final class Fleet implements AutoCloseable {
         startServices(bootstrap);
         routeChannel = NettyChannelBuilder.forAddress("127.0.0.1", services.get("route-service").grpcPort())
                 .usePlaintext().build();
+        awaitBmpSessions();
+    }
+
+    /**
+     * Every node's FRR has its BMP session to route-service up (it connects once node-programmer rendered the
+     * plan's BMP target, and retries with back-off while route-service starts). Without it no route reaches Kafka.
+     */
+    private void awaitBmpSessions() {
+        Set<String> expected = lab.nodes().stream().map(LabNode::managementAddress).collect(Collectors.toSet());
+        Instant deadline = Instant.now().plus(READY);
+        Set<String> up = Set.of();
+        while (Instant.now().isBefore(deadline)) {
+            up = routeService().listSessions(ListSessionsRequest.getDefaultInstance()).getSessionsList().stream()
+                    .map(s -> s.getRouter().getAddress()).collect(Collectors.toSet());
+            if (up.containsAll(expected)) {
+                return;
+            }
+            // Another process's state over gRPC: no event to wait on.
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("BMP sessions up within " + READY + ": " + up + ", expected " + expected
+                + "; see " + services.get("route-service").log());
     }
 
     private void startServices(String bootstrap) {
@@ -120,6 +154,15 @@ public final class Fleet implements AutoCloseable {
         route.put("openpe.bmp.host", lab.bmpAddress());
         route.put("openpe.bmp.port", Integer.toString(bmpPort));
         route.put("openpe.bmp.allowed-cidrs", lab.bmpSourceCidr());
+        // Every session's raw BMP bytes, kept with the logs: a failed run can be replayed with route-service decode.
+        // route-service does not create the directory (a missing one closes every session), so it is made here.
+        Path captures = work.resolve("bmp");
+        try {
+            Files.createDirectories(captures);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        route.put("openpe.bmp.capture-directory", captures.toString());
         start("route-service", "route-service", route, logs);
 
         for (LabCluster cluster : lab.clusters()) {
@@ -209,7 +252,11 @@ public final class Fleet implements AutoCloseable {
 
     /** Stops every service by PID, closes the views and the broker, removes the lab (reverse start order). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (routeChannel != null) {
             routeChannel.shutdownNow();
         }

@@ -68,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectOutput(log.toFile())
                     .start();
             return new ServiceProcess(name, process, log, httpPort, grpcPort);
         } catch (IOException e) {

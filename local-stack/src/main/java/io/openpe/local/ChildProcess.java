@@ -35,7 +35,7 @@ final class ChildProcess implements AutoCloseable {
 
     static ChildProcess start(String name, List<String> command, Path logDir, String readyPrefix) throws IOException {
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "-") + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new ChildProcess(name, process, log, readyPrefix);
     }
@@ -47,6 +47,30 @@ final class ChildProcess implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException(name + " did not become ready within " + timeout + "; see " + log);
         }
+    }
+
+    /** Returns once {@code /q/health/ready} on the child's HTTP port answers 200; fails if the child exits first. */
+    void awaitHealthy(int httpPort, Duration timeout) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + log);
+            }
+            try {
+                var response = client.send(java.net.http.HttpRequest.newBuilder(ready)
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
     String name() {

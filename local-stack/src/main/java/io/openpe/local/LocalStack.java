@@ -1,5 +1,6 @@
 package io.openpe.local;
 
+import io.openpe.lab.FabricLab;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,7 +21,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     /** Protobuf and Netty still use sun.misc.Unsafe; JDK 25 warns on every start without this. */
-    private static final String UNSAFE_OK = "--sun-misc-unsafe-memory-access=allow";
+    static final String UNSAFE_OK = "--sun-misc-unsafe-memory-access=allow";
 
     private final StackOptions options;
     private final List<ChildProcess> services = new ArrayList<>();
@@ -36,14 +38,28 @@ public final class LocalStack implements AutoCloseable {
         // While the stack stops, the plan printer's client sees the broker go away: expected, not worth a warning.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path root = Path.of(System.getProperty("openpe.root", ".")).toAbsolutePath().normalize();
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean plansOnly = rest.remove("--plans-only");
+        String prefix = FabricStack.PREFIX;
+        int prefixAt = rest.indexOf("--prefix");
+        if (prefixAt >= 0 && prefixAt + 1 < rest.size()) {
+            prefix = rest.remove(prefixAt + 1);
+            rest.remove(prefixAt);
+        }
         StackOptions options;
         try {
-            options = StackOptions.parse(root, List.of(args));
+            options = StackOptions.parse(root, rest);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
+        Optional<String> noFabric = plansOnly ? Optional.of("--plans-only given") : FabricLab.unavailable();
+        if (noFabric.isEmpty()) {
+            runOnTheFabric(options, prefix);
+            return;
+        }
+        System.out.println("no fabric (" + noFabric.get() + "): one cluster, plans only, node-programmer observes");
         LocalStack stack = new LocalStack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,6 +89,45 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         stopped.await();
+    }
+
+    /** The whole system on the fabric lab until Ctrl-C, which removes every process, namespace and link. */
+    private static void runOnTheFabric(StackOptions options, String prefix) throws Exception {
+        FabricStack stack = new FabricStack(options, prefix);
+        CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.set(true);
+            System.out.println("\nstopping the local stack ...");
+            main.interrupt();
+            stack.close();
+            System.out.println("stopped: every process, namespace and link of the local stack (prefix " + prefix
+                    + ") is gone.");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            if (stopRequested.get()) {
+                // Ctrl-C during start-up: the shutdown hook removes what was started.
+                return;
+            }
+            System.err.println("local stack failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println("Running. Plans, node statuses and EVPN routes follow as they are published; Ctrl-C stops"
+                + " everything.");
+        try {
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (stack.anyServiceDied()) {
+                    System.err.println("a service exited unexpectedly; see " + options.data().resolve("logs"));
+                    System.exit(1);
+                }
+            }
+        } catch (InterruptedException stopping) {
+            // Ctrl-C: the shutdown hook removes everything; the JVM exits once it is done.
+        }
     }
 
     /** Starts the stack and returns once every service reports ready. */
@@ -204,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static String java() {
+    static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 }

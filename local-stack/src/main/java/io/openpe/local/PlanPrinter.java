@@ -96,8 +96,15 @@ final class PlanPrinter implements AutoCloseable {
                 .filter(r -> r.getState() == ObjectResult.State.STATE_FAILED).count();
         String pending = status.getResultsList().stream().filter(r -> r.getState() == ObjectResult.State.STATE_PENDING)
                 .map(ObjectResult::getReason).findFirst().map(r -> " (" + r + ")").orElse("");
+        // The failures by reason, so that "9 failed" says why (e.g. no VRF support in this kernel).
+        String reasons = status.getResultsList().stream().filter(r -> r.getState() == ObjectResult.State.STATE_FAILED)
+                .collect(Collectors.groupingBy(ObjectResult::getReason, java.util.TreeMap::new,
+                        Collectors.mapping(ObjectResult::getObject, Collectors.toList())))
+                .entrySet().stream().map(e -> "\n    failed " + e.getValue().size() + " (" + e.getValue().getFirst()
+                        + (e.getValue().size() > 1 ? ", ..." : "") + "): " + e.getKey())
+                .collect(Collectors.joining());
         return "status " + key + " generation " + status.getAppliedGeneration() + ": " + status.getResultsCount()
-                + " objects, " + failed + " failed, " + status.getKernelWrites() + " kernel writes" + pending;
+                + " objects, " + failed + " failed, " + status.getKernelWrites() + " kernel writes" + pending + reasons;
     }
 
     @Override

@@ -18,6 +18,10 @@ public record StackOptions(Path root, Path intents, Path data, int kafkaPort, in
               --port-base N    HTTP ports are base+1..base+4, gRPC base+1001..base+1004 (default 8080)
               --bmp-port N     route-service BMP listener (default 5000)
               --cluster NAME   cluster name, first part of every Kafka key (default local)
+              --plans-only     do not build the fabric even as root with FRR: one cluster, plans only
+              --prefix P       fabric namespaces and links start with P- (default ls)
+            As root with FRR the stack runs on the fabric lab: clusters pe-kind-a and pe-kind-b (intents from
+            k8s/examples/<cluster>), two nodes each enacted for real, then seed 000's vm-1 -> vm-2 ping.
             """;
 
     static StackOptions parse(Path root, List<String> args) {

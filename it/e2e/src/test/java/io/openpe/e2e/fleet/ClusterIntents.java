@@ -1,24 +1,20 @@
 package io.openpe.e2e.fleet;
 
 import io.openpe.lab.LabCluster;
-import io.openpe.lab.LabNode;
-import io.openpe.lab.layout.ClusterSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /**
- * The intents directory one cluster's intent-service reads: the seeds' YAML as the repository ships it
- * ({@code k8s/examples/local}: L3VNI {@code red}, L2VNI 110, migration L2VNI 666), the cluster's own Underlay and its
- * nodes, all written from the lab's cluster so the two clusters get distinct VTEP and router-id ranges. Tests add and
- * remove files while the service runs, as an operator edits the directory.
+ * The intents directory one cluster's intent-service reads: a copy of what the repository ships for that cluster
+ * ({@code k8s/examples/<cluster>/}, the seeds' YAML as written plus the cluster's own Underlay and its nodes, the same
+ * files {@code bin/local-stack} uses). Tests add and remove files while the service runs, as an operator edits the
+ * directory.
  */
 public final class ClusterIntents {
-
-    /** The seeds' objects, copied unchanged; the L3VNI's AS is the cluster's node AS (seed 002 names cluster A's). */
-    private static final List<String> SEED_FILES = List.of("l2vni-layer2.yaml", "l2vni-migration.yaml");
 
     private final String cluster;
     private final Path directory;
@@ -28,17 +24,21 @@ public final class ClusterIntents {
         this.directory = directory;
     }
 
-    public static ClusterIntents write(Path root, LabCluster cluster, Path directory) {
-        try {
+    public static ClusterIntents copy(Path root, LabCluster cluster, Path directory) {
+        Path shipped = root.resolve("k8s/examples").resolve(cluster.name());
+        if (!Files.isDirectory(shipped)) {
+            throw new IllegalStateException("no intents shipped for cluster " + cluster.name() + " in " + shipped);
+        }
+        try (Stream<Path> files = Files.list(shipped)) {
             Files.createDirectories(directory);
-            for (String file : SEED_FILES) {
-                Files.copy(root.resolve("k8s/examples/local").resolve(file), directory.resolve(file),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> stale = Files.list(directory)) {
+                for (Path old : stale.toList()) {
+                    Files.delete(old);
+                }
             }
-            ClusterSpec spec = cluster.spec();
-            Files.writeString(directory.resolve("l3vni-red.yaml"), l3vni(spec));
-            Files.writeString(directory.resolve("underlay.yaml"), underlay(spec));
-            Files.writeString(directory.resolve("nodes.yaml"), nodes(cluster.nodes()));
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,12 +53,12 @@ public final class ClusterIntents {
         return directory;
     }
 
-    /** Writes (or replaces) one YAML file; intent-service notices it within its poll interval. */
+    /** Writes (or replaces) one YAML file atomically; intent-service notices it within its poll interval. */
     public void put(String file, String yaml) {
         try {
-            Path tmp = directory.resolve("." + file + ".tmp");
+            Path tmp = Files.createTempFile(directory.getParent(), "." + file, ".tmp");
             Files.writeString(tmp, yaml);
-            Files.move(tmp, directory.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, directory.resolve(file), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,63 +72,7 @@ public final class ClusterIntents {
         }
     }
 
-    private static String underlay(ClusterSpec spec) {
-        return """
-                apiVersion: openpe.openperouter.github.io/v1alpha1
-                kind: Underlay
-                metadata:
-                  name: underlay
-                  namespace: openperouter-system
-                spec:
-                  asn: %d
-                  routeridcidr: %s
-                  evpn:
-                    vtepcidr: %s
-                  nics:
-                    - toswitch
-                  neighbors:
-                    - asn: %d
-                      address: %s
-                """.formatted(spec.nodeAsn(), spec.routerIdCidr(), spec.vtepCidr(), spec.leafAsn(),
-                spec.leafAddress());
-    }
-
-    private static String l3vni(ClusterSpec spec) {
-        return """
-                apiVersion: openpe.openperouter.github.io/v1alpha1
-                kind: L3VNI
-                metadata:
-                  name: red
-                  namespace: openperouter-system
-                spec:
-                  asn: %d
-                  vni: 100
-                  localcidr:
-                    ipv4: 192.169.10.0/24
-                  hostasn: 64515
-                """.formatted(spec.nodeAsn());
-    }
-
-    private static String nodes(List<LabNode> nodes) {
-        StringBuilder out = new StringBuilder();
-        // In index order: intent-service gives the lowest free index in order of appearance, as the lab expects.
-        for (LabNode node : nodes) {
-            if (!out.isEmpty()) {
-                out.append("---\n");
-            }
-            out.append("""
-                    apiVersion: v1
-                    kind: Node
-                    metadata:
-                      name: %s
-                      labels:
-                        kubernetes.io/hostname: %s
-                    """.formatted(node.name(), node.name()));
-        }
-        return out.toString();
-    }
-
-    /** A second L2VNI like the seeds' (bridge host master, gateway), for the add/remove test. */
+    /** An L2VNI like seed 000's (host bridge autocreated, anycast gateway, VRF red), for the add/remove test. */
     public static String l2vni(String name, int vni, String gatewayCidr) {
         return """
                 apiVersion: openpe.openperouter.github.io/v1alpha1

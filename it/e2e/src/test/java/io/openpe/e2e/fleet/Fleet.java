@@ -166,7 +166,8 @@ public final class Fleet implements AutoCloseable {
         start("route-service", "route-service", route, logs);
 
         for (LabCluster cluster : lab.clusters()) {
-            ClusterIntents written = ClusterIntents.write(root, cluster, work.resolve("intents").resolve(cluster.name()));
+            ClusterIntents written = ClusterIntents.copy(root, cluster,
+                    work.resolve("intents").resolve(cluster.name()));
             intents.put(cluster.name(), written);
             Map<String, String> intent = new LinkedHashMap<>(common);
             intent.put("openpe.cluster", cluster.name());

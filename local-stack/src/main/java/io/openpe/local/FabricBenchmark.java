@@ -1,0 +1,218 @@
+package io.openpe.local;
+
+import io.openpe.lab.FabricLab;
+import io.openpe.lab.LabNode;
+import io.openpe.lab.PingResult;
+import io.openpe.lab.PingRun;
+import io.openpe.lab.Workload;
+import io.openpe.proto.kafka.ProtobufDeserializer;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.v1.EvpnRoute;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * {@code bin/fabric-benchmark}: the local stack on the fabric, then three figures from one run (docs/benchmarks/
+ * fabric.md): the fabric's bring-up time; intent written → every node's kernel and FRR converged, over 20 changes
+ * (an L2VNI added to and removed from both clusters' intents); workload moved → type-2 route from the new VTEP with a
+ * higher mobility sequence on {@code openpe.evpn-routes}, over 50 moves of vm-1 between a node of each cluster, with
+ * the ping loss a peer sees meanwhile.
+ */
+public final class FabricBenchmark {
+
+    private static final int CHANGES = 20;
+    private static final int MOVES = 50;
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final double PING_INTERVAL = 0.02;
+    private static final String POLL_MS = "100";
+    private static final Duration POLL = Duration.ofMillis(2);
+
+    private FabricBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("usage: fabric-benchmark   (root with FRR; builds the fabric with prefix bm, ports"
+                    + " 48081.., Kafka 49092, BMP 45000; prints bring-up, convergence and move figures)");
+            return;
+        }
+        FabricLab.unavailable().ifPresent(reason -> {
+            System.err.println("fabric-benchmark needs the fabric: " + reason);
+            System.exit(1);
+        });
+        Path root = Path.of(System.getProperty("openpe.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("openpe-fabric-benchmark-");
+        Path intents = work.resolve("intents");
+        for (String cluster : List.of("pe-kind-a", "pe-kind-b")) {
+            copy(root.resolve("k8s/examples").resolve(cluster), intents.resolve(cluster));
+        }
+        StackOptions options = new StackOptions(root, intents, work.resolve("data"), 49092, 48080, 45000, "bm");
+        FabricStack stack = new FabricStack(options, "bm", intents, Map.of("openpe.intents.poll-interval-ms",
+                POLL_MS));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        try {
+            stack.start();
+            convergence(stack.lab(), intents);
+            moves(stack);
+        } finally {
+            stack.close();
+        }
+    }
+
+    /** Adds L2VNI 2xx to both clusters, waits for every node; removes it, waits again. */
+    private static void convergence(FabricLab lab, Path intents) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < CHANGES; i++) {
+            int vni = 200 + i / 2;
+            boolean add = i % 2 == 0;
+            long start = System.nanoTime();
+            for (String cluster : List.of("pe-kind-a", "pe-kind-b")) {
+                Path file = intents.resolve(cluster).resolve("bench-l2vni.yaml");
+                if (add) {
+                    Files.writeString(file, """
+                            apiVersion: openpe.openperouter.github.io/v1alpha1
+                            kind: L2VNI
+                            metadata:
+                              name: bench
+                              namespace: openperouter-system
+                            spec:
+                              vni: %d
+                              hostmaster:
+                                autocreate: true
+                                type: bridge
+                            """.formatted(vni));
+                } else {
+                    Files.delete(file);
+                }
+            }
+            awaitTrue("L2VNI " + vni + (add ? " on" : " off") + " every node", () -> lab.nodes().stream()
+                    .allMatch(node -> converged(node, vni) == add));
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.printf("intent written -> every node's kernel and FRR converged (%d changes, 4 nodes, intent"
+                + " poll %s ms): p50 %d ms, p99 %d ms, max %d ms%n", CHANGES, POLL_MS, percentile(millis, 50),
+                percentile(millis, 99), millis.stream().max(Long::compare).orElseThrow());
+    }
+
+    /** Kernel: the VXLAN device exists; FRR: zebra knows the VNI. */
+    private static boolean converged(LabNode node, int vni) {
+        boolean kernel = node.routerIp("link", "show", "dev", "vni" + vni).ok();
+        String frr = node.vtysh("show evpn vni " + vni).stdout();
+        return kernel && frr.contains("VNI: " + vni);
+    }
+
+    private static void moves(FabricStack stack) throws Exception {
+        FabricLab lab = stack.lab();
+        Workload vm1 = lab.workload("vm-1").orElseThrow();
+        Workload vm2 = lab.workload("vm-2").orElseThrow();
+        List<LabNode> homes = List.of(lab.cluster("pe-kind-a").node(0), lab.cluster("pe-kind-b").node(1));
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        KafkaConsumer<String, byte[]> consumer = routes(stack.bootstrapServers());
+        Thread reader = Thread.ofPlatform().daemon().start(() -> read(consumer, vm1.mac(), seen));
+        awaitTrue("vm-1's first type-2 route", () -> !seen.isEmpty());
+        List<Long> millis = new ArrayList<>();
+        PingRun ping = vm2.pingContinuously(vm1.ip(), PING_INTERVAL);
+        for (int i = 0; i < MOVES; i++) {
+            LabNode target = homes.get((i + 1) % 2);
+            long highest = seen.stream().mapToLong(Seen::sequence).max().orElse(0);
+            long start = System.nanoTime();
+            vm1.moveTo(target, STEP_TIMEOUT);
+            awaitTrue("type-2 route of vm-1 from " + target.vtepIp(), () -> seen.stream().anyMatch(
+                    s -> s.vtep().equals(target.vtepIp()) && s.sequence() > highest && s.atNanos() >= start));
+            long arrived = seen.stream().filter(s -> s.vtep().equals(target.vtepIp()) && s.sequence() > highest)
+                    .mapToLong(Seen::atNanos).min().orElseThrow();
+            millis.add((arrived - start) / 1_000_000);
+        }
+        awaitTrue("vm-2 reaching vm-1 after the last move", () -> vm2.reaches(vm1.ip()));
+        PingResult loss = ping.stop();
+        consumer.wakeup();
+        reader.join(5000);
+        System.out.printf("workload moved -> type-2 route from the new VTEP with a higher mobility sequence on"
+                + " openpe.evpn-routes (%d moves pe-kind-a <-> pe-kind-b): p50 %d ms, p99 %d ms, max %d ms%n",
+                MOVES, percentile(millis, 50), percentile(millis, 99), millis.stream().max(Long::compare)
+                        .orElseThrow());
+        System.out.printf("ping vm-2 -> vm-1 every %.0f ms during the moves: %d of %d lost (%.1f%%), about %.0f ms"
+                + " of outage per move%n", PING_INTERVAL * 1000, loss.lost(), loss.transmitted(), loss.loss() * 100,
+                loss.lost() * PING_INTERVAL * 1000 / MOVES);
+    }
+
+    private record Seen(String vtep, long sequence, long atNanos) {
+    }
+
+    private static KafkaConsumer<String, byte[]> routes(String bootstrap) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "fabric-benchmark"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVPN_ROUTES).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Records, as they arrive, every announced type-2 route of the MAC: its VTEP and mobility sequence. */
+    private static void read(KafkaConsumer<String, byte[]> consumer, String mac, ConcurrentLinkedQueue<Seen> seen) {
+        ProtobufDeserializer<EvpnRoute> routes = new ProtobufDeserializer<>(EvpnRoute.parser());
+        try (consumer) {
+            while (true) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (record.value() == null) {
+                        return;
+                    }
+                    EvpnRoute route = routes.deserialize(Topics.EVPN_ROUTES, record.value());
+                    if (route.getRouteType() == 2 && route.getMac().equals(mac)) {
+                        seen.add(new Seen(route.getNextHop(), Integer.toUnsignedLong(route.getMacMobilitySequence()),
+                                System.nanoTime()));
+                    }
+                });
+            }
+        } catch (WakeupException stopping) {
+            // done
+        }
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " not reached within " + STEP_TIMEOUT);
+            }
+            // A short park, not a spin: the machine's two cores run the whole stack being measured.
+            java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+
+    static long percentile(List<Long> values, int percentile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}

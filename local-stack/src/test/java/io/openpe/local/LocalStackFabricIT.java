@@ -1,0 +1,144 @@
+package io.openpe.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openpe.lab.FabricLab;
+import io.openpe.lab.layout.FabricSpec;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's main job as root with FRR: the launcher, started as its own process, brings up both clusters on the
+ * fabric and prints seed 000's successful cross-cluster ping; SIGINT (Ctrl-C) then leaves no namespace, link or
+ * process of its prefix.
+ */
+@Tag("root")
+class LocalStackFabricIT {
+
+    private static final String PREFIX = "lsit";
+
+    @Test
+    void seedZeroPingsAcrossClustersAndCtrlCRemovesEverything() throws Exception {
+        FabricLab.unavailable().ifPresent(reason -> {
+            throw new AssertionError(reason + " (or exclude root tests with -DexcludedGroups=root)");
+        });
+        Path root = Path.of(System.getProperty("openpe.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("openpe-local-stack-fabric-");
+        int base = freePortBase();
+        // A process started from a non-interactive shell or CI job inherits SIGINT ignored, and the JVM then never
+        // runs its shutdown hooks on SIGINT; perl restores the default so this is the terminal's Ctrl-C.
+        Process stack = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dopenpe.root=" + root, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
+                "--prefix", PREFIX, "--data", data.toString(), "--port-base", Integer.toString(base),
+                "--kafka-port", Integer.toString(freePort()), "--bmp-port", Integer.toString(freePort()))
+                .redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        CompletableFuture<String> check = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stack.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.startsWith(FabricStack.CHECK_LINE)) {
+                        check.complete(line);
+                    }
+                }
+            } catch (Exception e) {
+                check.completeExceptionally(e);
+            } finally {
+                check.completeExceptionally(new AssertionError("the stack exited without the check line"));
+            }
+        });
+        List<ProcessHandle> processes = new ArrayList<>();
+        try {
+            String line = check.get(300, TimeUnit.SECONDS);
+            assertTrue(line.contains("3/3 replies"), line);
+            assertTrue(line.matches(".*vni110 on pe-kind-a-control-plane sent ([3-9]|\\d\\d+) packets.*"), line);
+            processes.addAll(stack.descendants().toList());
+            processes.addAll(frrDaemons());
+            assertTrue(processes.size() >= 9 + 14, "Kafka, 8 services, 14 FRR daemons: " + processes.size());
+        } finally {
+            ProcessHandle.of(stack.pid()).ifPresent(p -> run("kill", "-INT", Long.toString(p.pid())));
+            boolean exited = stack.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                stack.destroyForcibly();
+            }
+            reader.join(5000);
+            FabricLab.sweep(PREFIX, FabricSpec.DEFAULT_STATE_ROOT);
+            assertTrue(exited, "the stack exited after SIGINT");
+        }
+        synchronized (output) {
+            assertTrue(output.stream().anyMatch(l -> l.startsWith("evpn route type-2 MAC 02:03:04:05:06:07")),
+                    "vm-1's type-2 route was printed: " + output);
+            assertTrue(output.stream().anyMatch(l -> l.startsWith("stopped:")), String.join("\n", output));
+        }
+        for (ProcessHandle process : processes) {
+            assertFalse(process.isAlive(), "still running after Ctrl-C: " + process.pid() + " "
+                    + process.info().commandLine().orElse(""));
+        }
+        assertEquals(List.of(), FabricLab.leftovers(PREFIX));
+    }
+
+    private static List<ProcessHandle> frrDaemons() throws Exception {
+        List<ProcessHandle> daemons = new ArrayList<>();
+        try (Stream<Path> pidFiles = Files.find(FabricSpec.DEFAULT_STATE_ROOT.resolve(PREFIX), 2,
+                (p, a) -> p.toString().endsWith(".pid"))) {
+            for (Path file : pidFiles.toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(file).strip())).ifPresent(daemons::add);
+            }
+        }
+        return daemons;
+    }
+
+    private static void run(String... argv) {
+        try {
+            new ProcessBuilder(argv).inheritIO().start().waitFor();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A base whose service ports (+1..+11, +101..+104 and the same +1000) are free now. */
+    private static int freePortBase() throws Exception {
+        for (int base = 38080; base < 60000; base += 200) {
+            if (free(base, 1, 12) && free(base + 100, 1, 4) && free(base + 1000, 1, 12) && free(base + 1100, 1, 4)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range");
+    }
+
+    private static boolean free(int base, int from, int to) {
+        for (int p = base + from; p <= base + to; p++) {
+            try (ServerSocket socket = new ServerSocket(p)) {
+                socket.setReuseAddress(true);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

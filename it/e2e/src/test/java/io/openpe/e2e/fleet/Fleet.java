@@ -275,10 +275,5 @@ public final class Fleet implements AutoCloseable {
             }
         }
         LeftoverProcesses.clear(work);
-        try {
-            Files.createDirectories(work);
-        } catch (java.io.IOException ignored) {
-            // logs stay wherever they could be written
-        }
     }
 }

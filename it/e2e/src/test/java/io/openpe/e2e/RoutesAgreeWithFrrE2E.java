@@ -1,0 +1,134 @@
+package io.openpe.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.openpe.e2e.fleet.Fleet;
+import io.openpe.e2e.fleet.FleetExtension;
+import io.openpe.e2e.fleet.Workloads;
+import io.openpe.e2e.frr.EvpnRouteId;
+import io.openpe.e2e.frr.FrrEvpnTable;
+import io.openpe.lab.LabNode;
+import io.openpe.lab.SeedWorkloads;
+import io.openpe.lab.Workload;
+import io.openpe.route.v1.LocateMacRequest;
+import io.openpe.route.v1.MacLocation;
+import io.openpe.route.v1.RibView;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * route-service against FRR, the independent witness: for every node, each EVPN route route-service published on
+ * {@code openpe.evpn-routes} for that router in the Adj-RIB-In post-policy view is a path
+ * {@code vtysh -c 'show bgp l2vpn evpn json'} shows as received from a peer (type, RD, MAC, IP, next hop), the VM
+ * of the other side among them; and {@code LocateMac} names the VTEP every other node's FRR uses as the next hop of
+ * the MAC's best path. (The pre-policy view also holds what FRR received and refused: each node's own routes, echoed
+ * back by its leaf and dropped by FRR for their own next hop; README.)
+ */
+@Tag("root")
+@ExtendWith(FleetExtension.class)
+class RoutesAgreeWithFrrE2E {
+
+    @Test
+    void everyRouteOnKafkaIsOneFrrHoldsAndLocateMacNamesFrrsNextHop(Fleet fleet) {
+        try (Workloads workloads = new Workloads(fleet.lab())) {
+            LabNode home = fleet.node("pe-kind-a", 0);
+            LabNode away = fleet.node("pe-kind-b", 1);
+            Workload vm1 = workloads.plug(SeedWorkloads.VM_1, home);
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, away);
+            Overlay.awaitReachable(vm1, vm2.ip());
+
+            for (LabNode node : fleet.nodes()) {
+                // The VM of the other side must be among the routes, so an empty or stale topic cannot pass.
+                String otherVm = node.cluster().equals(home.cluster()) ? vm2.mac() : vm1.mac();
+                awaitAgreement(fleet, node, (frr, kafka) -> frr.containsAll(kafka)
+                        && kafka.stream().anyMatch(r -> r.type() == 2 && r.mac().equals(otherVm)),
+                        "every post-policy route on Kafka is a path FRR received, with the other VM's type-2");
+            }
+
+            MacLocation location = fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110)
+                    .setMac(vm1.mac()).build());
+            assertEquals(home.vtepIp(), location.getVtep(), "LocateMac of vm-1: " + location);
+            assertEquals("pe-kind-a", location.getCluster());
+            for (LabNode node : fleet.nodes()) {
+                if (node.name().equals(home.name())) {
+                    continue;
+                }
+                Set<String> nextHops = FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow().stdout())
+                        .paths().stream().filter(p -> p.type() == 2 && p.mac().equals(vm1.mac()) && p.best())
+                        .map(FrrEvpnTable.Path::nextHop).collect(Collectors.toSet());
+                assertEquals(Set.of(location.getVtep()), nextHops, node + "'s FRR best path for vm-1's MAC");
+            }
+        }
+    }
+
+    /**
+     * The other half: every path FRR received is on Kafka. It fails today (it/e2e/README.md "Findings"): a node's
+     * post-policy view on Kafka lacks some routes of its sibling node in the same cluster (next hop resolved after
+     * FRR 8.4 had reported them withdrawn post-policy), and the pre-policy view holds routes FRR refused.
+     */
+    @Test
+    @Disabled("finding for issue 10 (topic true to the routers): post-policy routes missing on Kafka, see README")
+    void everyPathFrrReceivedIsOnKafka(Fleet fleet) {
+        try (Workloads workloads = new Workloads(fleet.lab())) {
+            Workload vm1 = workloads.plug(SeedWorkloads.VM_1, fleet.node("pe-kind-a", 0));
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, fleet.node("pe-kind-b", 1));
+            Overlay.awaitReachable(vm1, vm2.ip());
+            for (LabNode node : fleet.nodes()) {
+                awaitAgreement(fleet, node, (frr, kafka) -> !frr.isEmpty() && frr.equals(kafka),
+                        "post-policy routes on Kafka equal the paths FRR received");
+            }
+        }
+    }
+
+    /** Re-reads both sides until {@code agree} holds (BMP and Kafka deliver after FRR has the route). */
+    private static void awaitAgreement(Fleet fleet, LabNode node,
+            BiPredicate<Set<EvpnRouteId>, Set<EvpnRouteId>> agree, String what) {
+        Map<String, Set<EvpnRouteId>> last = new TreeMap<>();
+        try {
+            await(node + ": " + what).atMost(Overlay.CONVERGE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Set<EvpnRouteId> frr = frrReceived(node);
+                        Set<EvpnRouteId> kafka = kafkaRoutes(fleet, node);
+                        last.put("frr", frr);
+                        last.put("kafka", kafka);
+                        return agree.test(frr, kafka);
+                    });
+        } catch (ConditionTimeoutException e) {
+            Set<EvpnRouteId> onlyFrr = new TreeSet<>(ORDER);
+            onlyFrr.addAll(last.getOrDefault("frr", Set.of()));
+            onlyFrr.removeAll(last.getOrDefault("kafka", Set.of()));
+            Set<EvpnRouteId> onlyKafka = new TreeSet<>(ORDER);
+            onlyKafka.addAll(last.getOrDefault("kafka", Set.of()));
+            onlyKafka.removeAll(last.getOrDefault("frr", Set.of()));
+            throw new AssertionError(node + ": not " + what + "; only in FRR: " + onlyFrr + "; only on Kafka: "
+                    + onlyKafka, e);
+        }
+    }
+
+    private static Set<EvpnRouteId> frrReceived(LabNode node) {
+        return FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow().stdout()).receivedAll().stream()
+                .collect(Collectors.toCollection(() -> new TreeSet<>(ORDER)));
+    }
+
+    private static Set<EvpnRouteId> kafkaRoutes(Fleet fleet, LabNode node) {
+        return fleet.evpnRoutes().latest().values().stream()
+                .filter(r -> r.getRouter().getAddress().equals(node.managementAddress()))
+                .filter(r -> r.getView() == RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY)
+                .map(EvpnRouteId::of)
+                .collect(Collectors.toCollection(() -> new TreeSet<>(ORDER)));
+    }
+
+    private static final Comparator<EvpnRouteId> ORDER = Comparator.comparing(EvpnRouteId::toString);
+}

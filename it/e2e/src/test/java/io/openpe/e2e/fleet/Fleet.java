@@ -1,0 +1,279 @@
+package io.openpe.e2e.fleet;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.openpe.intent.v1.NodePlan;
+import io.openpe.lab.FabricLab;
+import io.openpe.lab.LabCluster;
+import io.openpe.lab.LabNode;
+import io.openpe.lab.layout.FabricSpec;
+import io.openpe.node.v1.NodeStatus;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListSessionsRequest;
+import io.openpe.route.v1.RouteServiceGrpc;
+import io.openpe.testkit.kafka.KafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the end-to-end tests run against, started once per JVM ({@link FleetExtension}): one Kafka broker for
+ * the fleet, the fabric lab (clusters {@code pe-kind-a} and {@code pe-kind-b}, two nodes each, FRR in every router
+ * namespace), and the packaged services as processes the way an operator runs them: one intent-service per cluster
+ * reading that cluster's intents directory, one node-programmer per node enacting it for real, route-service
+ * receiving BMP from every node's FRR, migration-coordinator.
+ */
+public final class Fleet implements AutoCloseable {
+
+    /** Namespace and link prefix of this module's lab (the helpers' rule: one prefix per user of the machine). */
+    public static final String PREFIX = "e2";
+    public static final int NODES_PER_CLUSTER = 2;
+    private static final Duration READY = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path work;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private KafkaBroker broker;
+    private FabricLab lab;
+    private final Map<String, ClusterIntents> intents = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private TopicView<NodePlan> plans;
+    private TopicView<NodeStatus> nodeStatus;
+    private TopicView<EvpnRoute> evpnRoutes;
+    private ManagedChannel routeChannel;
+    private int bmpPort;
+    private Duration startup;
+    private boolean closed;
+
+    private Fleet(Path root, Path work) {
+        this.root = root;
+        this.work = work;
+    }
+
+    /** Starts the whole fleet; on any failure removes what was started and rethrows. */
+    public static Fleet start() {
+        Path root = Path.of(System.getProperty("openpe.root", "../..")).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("openpe.e2e.logs", "target/e2e-logs")).toAbsolutePath();
+        Fleet fleet = new Fleet(root, work);
+        // Ctrl-C or SIGTERM of the test JVM, also while starting: the store is never closed then, the hook still
+        // stops the processes and removes the namespaces.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(fleet::close));
+        Instant started = Instant.now();
+        try {
+            fleet.up();
+        } catch (RuntimeException | Error e) {
+            fleet.close();
+            throw e;
+        }
+        fleet.startup = Duration.between(started, Instant.now());
+        return fleet;
+    }
+
+    private void up() {
+        FabricLab.unavailable().ifPresent(reason -> {
+            throw new AssertionError("the end-to-end tests need root and FRR (" + reason + "); run the suite with"
+                    + " -DexcludedGroups=root where they cannot run");
+        });
+        LeftoverProcesses.sweep(work);
+        // The broker starts while the lab builds: both take seconds, neither needs the other.
+        // A thread of its own, not the common pool: Kafka loads classes through the context class loader, which a
+        // platform thread inherits from this one.
+        CompletableFuture<KafkaBroker> kafka = new CompletableFuture<>();
+        Thread.ofPlatform().name("e2e-kafka-start").start(() -> {
+            try {
+                KafkaBroker b = KafkaBroker.start();
+                b.createOpenpeTopics();
+                kafka.complete(b);
+            } catch (Throwable e) {
+                kafka.completeExceptionally(e);
+            }
+        });
+        try {
+            lab = FabricLab.up(FabricSpec.seeds(PREFIX, NODES_PER_CLUSTER));
+            toClose.add(lab);
+        } finally {
+            broker = kafka.join();
+            toClose.add(broker);
+        }
+        String bootstrap = broker.bootstrapServers();
+        plans = view(TopicView.open(bootstrap, Topics.PLANS, NodePlan.parser()));
+        nodeStatus = view(TopicView.open(bootstrap, Topics.NODE_STATUS, NodeStatus.parser()));
+        evpnRoutes = view(TopicView.open(bootstrap, Topics.EVPN_ROUTES, EvpnRoute.parser()));
+
+        bmpPort = FreePorts.take();
+        startServices(bootstrap);
+        routeChannel = NettyChannelBuilder.forAddress("127.0.0.1", services.get("route-service").grpcPort())
+                .usePlaintext().build();
+        awaitBmpSessions();
+    }
+
+    /**
+     * Every node's FRR has its BMP session to route-service up (it connects once node-programmer rendered the
+     * plan's BMP target, and retries with back-off while route-service starts). Without it no route reaches Kafka.
+     */
+    private void awaitBmpSessions() {
+        Set<String> expected = lab.nodes().stream().map(LabNode::managementAddress).collect(Collectors.toSet());
+        Instant deadline = Instant.now().plus(READY);
+        Set<String> up = Set.of();
+        while (Instant.now().isBefore(deadline)) {
+            up = routeService().listSessions(ListSessionsRequest.getDefaultInstance()).getSessionsList().stream()
+                    .map(s -> s.getRouter().getAddress()).collect(Collectors.toSet());
+            if (up.containsAll(expected)) {
+                return;
+            }
+            // Another process's state over gRPC: no event to wait on.
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("BMP sessions up within " + READY + ": " + up + ", expected " + expected
+                + "; see " + services.get("route-service").log());
+    }
+
+    private void startServices(String bootstrap) {
+        Path logs = work.resolve("logs");
+        Map<String, String> common = Map.of("kafka.bootstrap.servers", bootstrap,
+                "quarkus.grpc.server.host", "127.0.0.1");
+
+        Map<String, String> route = new LinkedHashMap<>(common);
+        route.put("openpe.cluster", "fleet");
+        // FRR in the router namespaces reaches the root namespace over the lab's management bridge.
+        route.put("openpe.bmp.host", lab.bmpAddress());
+        route.put("openpe.bmp.port", Integer.toString(bmpPort));
+        route.put("openpe.bmp.allowed-cidrs", lab.bmpSourceCidr());
+        // Every session's raw BMP bytes, kept with the logs: a failed run can be replayed with route-service decode.
+        // route-service does not create the directory (a missing one closes every session), so it is made here.
+        Path captures = work.resolve("bmp");
+        try {
+            Files.createDirectories(captures);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        route.put("openpe.bmp.capture-directory", captures.toString());
+        start("route-service", "route-service", route, logs);
+
+        for (LabCluster cluster : lab.clusters()) {
+            ClusterIntents written = ClusterIntents.copy(root, cluster,
+                    work.resolve("intents").resolve(cluster.name()));
+            intents.put(cluster.name(), written);
+            Map<String, String> intent = new LinkedHashMap<>(common);
+            intent.put("openpe.cluster", cluster.name());
+            intent.put("openpe.kubernetes.enabled", "false");
+            intent.put("openpe.intents.directory", written.directory().toString());
+            intent.put("openpe.intents.poll-interval-ms", "250");
+            intent.put("openpe.bmp.address", lab.bmpAddress());
+            intent.put("openpe.bmp.port", Integer.toString(bmpPort));
+            start("intent-service", "intent-service-" + cluster.name(), intent, logs);
+        }
+        for (LabNode node : lab.nodes()) {
+            Map<String, String> agent = new LinkedHashMap<>(common);
+            agent.putAll(node.nodeProgrammerProperties());
+            start("node-programmer", "node-programmer-" + node.name(), agent, logs);
+        }
+        Map<String, String> migration = new LinkedHashMap<>(common);
+        migration.put("openpe.cluster", "fleet");
+        start("migration-coordinator", "migration-coordinator", migration, logs);
+
+        LeftoverProcesses.record(work, services.values());
+        // Seven JVMs start in parallel; each is waited for with its own deadline.
+        services.values().parallelStream().forEach(s -> s.awaitReady(READY));
+    }
+
+    private void start(String module, String name, Map<String, String> config, Path logs) {
+        ServiceProcess process = ServiceProcess.start(root, module, name, config, logs);
+        services.put(name, process);
+        toClose.add(process);
+    }
+
+    private <V extends com.google.protobuf.MessageLite> TopicView<V> view(TopicView<V> view) {
+        toClose.add(view);
+        return view;
+    }
+
+    public FabricLab lab() {
+        return lab;
+    }
+
+    public List<LabNode> nodes() {
+        return lab.nodes();
+    }
+
+    public LabNode node(String cluster, int index) {
+        return lab.cluster(cluster).node(index);
+    }
+
+    public ClusterIntents intents(String cluster) {
+        return intents.get(cluster);
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public TopicView<NodePlan> plans() {
+        return plans;
+    }
+
+    public TopicView<NodeStatus> nodeStatus() {
+        return nodeStatus;
+    }
+
+    public TopicView<EvpnRoute> evpnRoutes() {
+        return evpnRoutes;
+    }
+
+    public RouteServiceGrpc.RouteServiceBlockingStub routeService() {
+        return RouteServiceGrpc.newBlockingStub(routeChannel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Stops every service by PID, closes the views and the broker, removes the lab (reverse start order). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (routeChannel != null) {
+            routeChannel.shutdownNow();
+        }
+        // Services first, in parallel: each gets its own grace period, and none may touch the lab after it is gone.
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            AutoCloseable c = toClose.get(i);
+            if (c instanceof ServiceProcess) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("e2e: closing " + c + " failed: " + e);
+            }
+        }
+        LeftoverProcesses.clear(work);
+    }
+}

@@ -1,0 +1,158 @@
+package io.openpe.e2e.fleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged service run the way an operator runs it: {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar},
+ * output to a log file, ready when {@code /q/health/ready} answers 200, stopped by its PID.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final int httpPort;
+    private final int grpcPort;
+
+    private ServiceProcess(String name, Process process, Path log, int httpPort, int grpcPort) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.httpPort = httpPort;
+        this.grpcPort = grpcPort;
+    }
+
+    /**
+     * Starts {@code module}'s runner jar as {@code name} with free HTTP and gRPC ports and {@code config} as system
+     * properties. Does not wait: call {@link #awaitReady(Duration)}.
+     */
+    public static ServiceProcess start(Path root, String module, String name, Map<String, String> config, Path logDir) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the reactor packages " + module + " before it/e2e"
+                    + " (./mvnw -B -pl it/e2e -am verify)");
+        }
+        int httpPort = FreePorts.take();
+        int grpcPort = FreePorts.take();
+        Map<String, String> properties = new TreeMap<>(config);
+        properties.put("quarkus.http.port", Integer.toString(httpPort));
+        properties.put("quarkus.grpc.server.port", Integer.toString(grpcPort));
+        properties.put("quarkus.http.host", "127.0.0.1");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small heaps: seven JVMs share a 2-core CI machine with the build.
+        command.add("-Xmx256m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new ServiceProcess(name, process, log, httpPort, grpcPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Waits until readiness answers 200; fails early, naming the log, when the process exits. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        URI ready = URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready");
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ready)
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            // Polling an HTTP endpoint of another process: there is no event to wait on.
+            pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + " (last: " + last + "); see " + log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int grpcPort() {
+        return grpcPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM to this PID, SIGKILL after a grace period. */
+    @Override
+    public void close() {
+        ProcessHandle handle = process.toHandle();
+        if (!handle.isAlive()) {
+            return;
+        }
+        handle.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                handle.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            handle.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

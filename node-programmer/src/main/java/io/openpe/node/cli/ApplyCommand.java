@@ -12,6 +12,7 @@ import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.intake.PlanJson;
 import io.openpe.node.linux.Enactment;
+import io.openpe.node.linux.VrfDatapath;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.Optional;
 public final class ApplyCommand {
 
     static final String USAGE = "usage: apply <plan.json> [--router-netns NAME] [--host-netns NAME]"
-            + " [--frr-vty-dir DIR --frr-config-dir DIR]";
+            + " [--frr-vty-dir DIR --frr-config-dir DIR] [--vrf-datapath kernel|netns|auto]";
 
     /** Exit code of a refused plan. */
     static final int REFUSED = 3;
@@ -43,6 +44,7 @@ public final class ApplyCommand {
         Optional<String> host = Optional.empty();
         Optional<String> vtyDir = Optional.empty();
         Optional<String> configDir = Optional.empty();
+        String vrfDatapath = "kernel";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--") && i + 1 >= args.size()) {
@@ -54,6 +56,7 @@ public final class ApplyCommand {
                 case "--host-netns" -> host = Optional.of(args.get(++i));
                 case "--frr-vty-dir" -> vtyDir = Optional.of(args.get(++i));
                 case "--frr-config-dir" -> configDir = Optional.of(args.get(++i));
+                case "--vrf-datapath" -> vrfDatapath = args.get(++i);
                 default -> {
                     if (arg.startsWith("--") || planFile != null) {
                         err.println("unexpected argument " + arg + "\n" + USAGE);
@@ -81,7 +84,15 @@ public final class ApplyCommand {
             err.println(refusal.summary());
             return REFUSED;
         }
-        Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, host), vtyDir, configDir).apply(plan);
+        VrfDatapath.Choice datapath;
+        try {
+            datapath = VrfDatapath.choose(vrfDatapath);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, host), vtyDir, configDir, datapath)
+                .apply(plan);
         out.println(toJson(enactment));
         return enactment.failed() ? 1 : 0;
     }

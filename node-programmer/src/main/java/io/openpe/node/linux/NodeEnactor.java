@@ -7,6 +7,11 @@ import io.openpe.node.desired.NodePlan;
 import io.openpe.node.frr.FrrRenderer;
 import io.openpe.node.frrctl.FrrControl;
 import io.openpe.node.frrctl.FrrEnactment;
+import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.VrfNamespaceLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,17 +28,54 @@ public final class NodeEnactor {
     private final Namespaces namespaces;
     private final LinuxKernel kernel;
     private final Optional<FrrControl> frr;
+    private final VrfDatapath.Choice datapath;
+    private final Optional<NetnsVrfKernel> netnsVrfs;
 
     public NodeEnactor(Namespaces namespaces, Optional<FrrControl> frr) {
+        this(namespaces, frr, new VrfDatapath.Choice(VrfDatapath.KERNEL, "default"), Optional.empty());
+    }
+
+    /**
+     * @param zebraPidFile on the netns datapath with FRR: zebra's pid file, to show it the VRF namespaces
+     */
+    public NodeEnactor(Namespaces namespaces, Optional<FrrControl> frr, VrfDatapath.Choice datapath,
+            Optional<Path> zebraPidFile) {
         this.namespaces = namespaces;
         this.kernel = new LinuxKernel(namespaces);
         this.frr = frr;
+        this.datapath = datapath;
+        this.netnsVrfs = datapath.datapath() == VrfDatapath.NETNS
+                ? Optional.of(new NetnsVrfKernel(namespaces, zebraPidFile))
+                : Optional.empty();
     }
 
+    public VrfDatapath.Choice datapath() {
+        return datapath;
+    }
+
+    /**
+     * On the netns datapath the VRF namespaces come first (zebra must see {@code red} when {@code vrf red} is
+     * configured), then FRR, then the links, and a VRF namespace the plan dropped goes last, after FRR let go of it.
+     */
     public Enactment apply(NodePlan plan) {
         DesiredState desired = DesiredState.from(plan, namespaces);
+        if (netnsVrfs.isPresent()) {
+            VrfNamespaceLayout layout = VrfNamespaceLayout.of(plan, desired);
+            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout);
+            Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
+            KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared));
+            return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
+        }
         Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
-        KernelEnactment kernelResult = kernel.apply(desired);
+        KernelEnactment kernelResult = withDatapath(kernel.apply(desired));
         return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
+    }
+
+    private KernelEnactment withDatapath(KernelEnactment enactment) {
+        List<CapabilityFinding> findings = new ArrayList<>(enactment.capabilities().stream()
+                .filter(c -> !c.capability().equals("vrf-datapath")).toList());
+        findings.add(new CapabilityFinding("vrf-datapath", true,
+                datapath.datapath().name().toLowerCase(java.util.Locale.ROOT) + " (" + datapath.reason() + ")"));
+        return new KernelEnactment(enactment.changes(), enactment.results(), enactment.writes(), findings);
     }
 }

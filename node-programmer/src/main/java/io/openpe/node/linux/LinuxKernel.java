@@ -187,8 +187,13 @@ public final class LinuxKernel {
         }
         Map<Integer, String> createErrors = IpBatch.run(vxlanOrigin.orElseThrow(), createCommands);
         createErrors.forEach((index, error) -> failed.merge(owners.get(index).id(), error, (a, b) -> a + "; " + b));
-        creates.stream().filter(c -> !failed.containsKey(c.id())).forEach(links::track);
-        return deleteCommands.size() + createCommands.size();
+        List<KernelChange> moved = creates.stream().filter(c -> !failed.containsKey(c.id())).toList();
+        moved.forEach(links::track);
+        // A link that changes namespace arrives down.
+        List<String> raise = moved.stream().map(c -> "link set dev " + ((Vxlan) c.object()).name() + " up").toList();
+        Map<Integer, String> raiseErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), raise);
+        raiseErrors.forEach((index, error) -> failed.put(moved.get(index).id(), error));
+        return deleteCommands.size() + createCommands.size() + raise.size();
     }
 
     /**

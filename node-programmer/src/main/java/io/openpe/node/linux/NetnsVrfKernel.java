@@ -102,28 +102,43 @@ public final class NetnsVrfKernel {
     }
 
     /**
-     * After FRR: the router namespace, then every VRF namespace of the plan, then the removal of VRF namespaces the
-     * plan no longer has.
+     * After FRR: VRF namespaces the plan no longer has are removed, then the router namespace and every VRF
+     * namespace of the plan are converged. A domain that changes namespace (an L2VNI gaining or losing its VRF) has
+     * its old links in one adapter's view while the other creates the new ones; when a round fails, a second one
+     * starts from what the first left, which by then is only the new place's work.
      */
     public KernelEnactment apply(DesiredState desired, VrfNamespaceLayout layout, Prepared prepared) {
-        Map<String, Set<Long>> presentVnis = new TreeMap<>();
-        for (String namespace : ourNamespaces()) {
-            presentVnis.put(namespace.substring(namespaces.router().length() + SEPARATOR.length()),
-                    vnisIn(namespace));
+        List<KernelChange> changes = new ArrayList<>();
+        List<ObjectResult> removals = new ArrayList<>();
+        int writes = prepared.writes() + removeStale(desired, layout, changes, removals);
+        Round round = round(desired, layout, prepared);
+        if (round.results().stream().anyMatch(ObjectResult::failed) && round.writes() > 0) {
+            changes.addAll(round.changes());
+            writes += round.writes();
+            round = round(desired, layout, prepared);
         }
+        changes.addAll(round.changes());
+        writes += round.writes();
+        List<ObjectResult> results = new ArrayList<>(round.results());
+        results.addAll(removals);
+        return new KernelEnactment(changes, results, writes, List.of());
+    }
+
+    private record Round(List<KernelChange> changes, List<ObjectResult> results, int writes) {
+    }
+
+    private Round round(DesiredState desired, VrfNamespaceLayout layout, Prepared prepared) {
+        Map<String, Set<Long>> presentVnis = presentVnis();
         Set<Long> vrfVnis = new HashSet<>(layout.vniToVrf().keySet());
         presentVnis.values().forEach(vrfVnis::addAll);
 
         List<KernelChange> changes = new ArrayList<>();
         List<ObjectResult> results = new ArrayList<>();
-        List<CapabilityFinding> findings = new ArrayList<>();
-        int writes = prepared.writes();
-
         KernelEnactment routerResult = new LinuxKernel(namespaces, ownedBy(vni -> !vrfVnis.contains(vni)),
                 Optional.empty()).apply(scope(desired, namespaces, layout.router()));
         changes.addAll(routerResult.changes());
         results.addAll(routerResult.results());
-        writes += routerResult.writes();
+        int writes = routerResult.writes();
 
         Netns routerNetns = Netns.of(namespaces, Side.ROUTER);
         for (Map.Entry<String, List<DesiredObject>> vrf : layout.vrfs().entrySet()) {
@@ -152,8 +167,14 @@ public final class NetnsVrfKernel {
                     r.state(), r.reason())));
             writes += result.writes();
         }
+        return new Round(changes, results, writes);
+    }
 
-        for (Map.Entry<String, Set<Long>> stale : presentVnis.entrySet()) {
+    /** Empties, hides from zebra and deletes every VRF namespace of this node that the plan no longer has. */
+    private int removeStale(DesiredState desired, VrfNamespaceLayout layout, List<KernelChange> changes,
+            List<ObjectResult> results) {
+        int writes = 0;
+        for (Map.Entry<String, Set<Long>> stale : presentVnis().entrySet()) {
             String name = stale.getKey();
             if (layout.vrfs().containsKey(name)) {
                 continue;
@@ -161,8 +182,9 @@ public final class NetnsVrfKernel {
             String namespace = namespaceFor(namespaces.router(), name);
             Namespaces inside = new Namespaces(namespace, namespaces.host());
             Set<Long> owned = stale.getValue();
-            KernelEnactment emptied = new LinuxKernel(inside, ownedBy(owned::contains), Optional.of(routerNetns))
-                    .apply(scope(desired, inside, List.of()));
+            // Emptied first: a veth's host end lives on while zebra still holds the namespace open.
+            KernelEnactment emptied = new LinuxKernel(inside, ownedBy(owned::contains),
+                    Optional.of(Netns.of(namespaces, Side.ROUTER))).apply(scope(desired, inside, List.of()));
             changes.addAll(emptied.changes());
             writes += emptied.writes();
             List<String> errors = new ArrayList<>(emptied.failures().stream()
@@ -181,7 +203,16 @@ public final class NetnsVrfKernel {
             results.add(errors.isEmpty() ? ObjectResult.applied(object, Optional.empty())
                     : ObjectResult.failed(object, Optional.empty(), String.join("; ", errors)));
         }
-        return new KernelEnactment(changes, results, writes, findings);
+        return writes;
+    }
+
+    /** The VNIs of the links of our scheme in each of this node's VRF namespaces, by VRF name. */
+    private Map<String, Set<Long>> presentVnis() {
+        Map<String, Set<Long>> present = new TreeMap<>();
+        for (String namespace : ourNamespaces()) {
+            present.put(namespace.substring(namespaces.router().length() + SEPARATOR.length()), vnisIn(namespace));
+        }
+        return present;
     }
 
     /** This node's VRF namespaces, by name: {@code <router>-vrf-*} in /run/netns. */

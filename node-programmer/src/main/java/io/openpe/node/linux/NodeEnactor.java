@@ -5,6 +5,7 @@ import io.openpe.node.desired.KernelEnactment;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.NodePlan;
 import io.openpe.node.frr.FrrRenderer;
+import io.openpe.node.frr.NetnsVrfStatements;
 import io.openpe.node.frrctl.FrrControl;
 import io.openpe.node.frrctl.FrrEnactment;
 import io.openpe.node.desired.CapabilityFinding;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * <p>This is the entry the reconcile loop calls; it holds no rule of its own.
  */
 public final class NodeEnactor {
+
+    private static final java.time.Duration VRF_BIND_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final Namespaces namespaces;
     private final LinuxKernel kernel;
@@ -62,13 +65,28 @@ public final class NodeEnactor {
         if (netnsVrfs.isPresent()) {
             VrfNamespaceLayout layout = VrfNamespaceLayout.of(plan, desired);
             NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout);
-            Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
+            frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
+            Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
+                    NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()))));
             KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared));
             return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
         }
         Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
         KernelEnactment kernelResult = withDatapath(kernel.apply(desired));
         return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
+    }
+
+    /**
+     * zebra binds a namespace shown to it within about a second (it polls a new /run/netns entry until it is a
+     * namespace); configuring {@code vrf red} before that leaves the VRF inactive, so wait for it, a bounded time.
+     */
+    private static void awaitVrfs(FrrControl control, java.util.Set<String> vrfs) {
+        long deadline = System.nanoTime() + VRF_BIND_TIMEOUT.toNanos();
+        for (String vrf : vrfs) {
+            while (!control.vrfActive(vrf) && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
+            }
+        }
     }
 
     private KernelEnactment withDatapath(KernelEnactment enactment) {

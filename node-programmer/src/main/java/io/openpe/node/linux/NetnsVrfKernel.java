@@ -59,6 +59,10 @@ public final class NetnsVrfKernel {
 
     /** What {@link #prepare} did: writes and failures by object id, to be reported with the kernel's results. */
     public record Prepared(int writes, Map<String, String> failed) {
+
+        public Prepared plus(int more) {
+            return new Prepared(writes + more, failed);
+        }
     }
 
     /**
@@ -99,6 +103,27 @@ public final class NetnsVrfKernel {
             }
         }
         return new Prepared(writes, failed);
+    }
+
+    /**
+     * Before FRR drops a VRF's configuration: zebra stops seeing the VRF namespaces the plan no longer has, so it
+     * lets go of the VRF before {@code no vrf} reaches it (FRR 8.4 zebra died when the configuration of a VRF bound
+     * to a namespace was removed first). Returns the writes.
+     */
+    public int hideStale(VrfNamespaceLayout layout) {
+        if (frrView.isEmpty() || frrView.get().problem().isPresent()) {
+            return 0;
+        }
+        int writes = 0;
+        Map<String, Long> visible = frrView.get().visible();
+        for (String namespace : ourNamespaces()) {
+            String vrf = namespace.substring(namespaces.router().length() + SEPARATOR.length());
+            if (!layout.vrfs().containsKey(vrf) && visible.containsKey(vrf)) {
+                writes++;
+                frrView.get().hide(vrf);
+            }
+        }
+        return writes;
     }
 
     /**

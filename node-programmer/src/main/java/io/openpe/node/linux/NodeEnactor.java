@@ -64,7 +64,8 @@ public final class NodeEnactor {
         DesiredState desired = DesiredState.from(plan, namespaces);
         if (netnsVrfs.isPresent()) {
             VrfNamespaceLayout layout = VrfNamespaceLayout.of(plan, desired);
-            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout);
+            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout)
+                    .plus(netnsVrfs.get().hideStale(layout));
             frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
             Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
                     NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()))));

@@ -58,9 +58,9 @@ public final class LinuxKernel {
      * per VRF namespace (as its "router" namespace), each owning the host links of its VNIs.
      *
      * @param hostLinkVisible which host links this adapter reads (and so may delete or pair)
-     * @param vxlanOrigin     where VXLANs are created before they are moved into the router namespace: their
-     *                        underlay socket and lookups stay there, and zebra only recognises a VXLAN of a VRF
-     *                        namespace that was moved in (FRR #19403)
+     * @param vxlanOrigin     the namespace that creates VXLANs for the router namespace: their underlay socket and
+     *                        lookups stay there, and zebra only recognises a VXLAN of a VRF namespace whose link
+     *                        namespace is the underlay's (FRR #19403)
      */
     LinuxKernel(Namespaces namespaces, Predicate<String> hostLinkVisible, Optional<Netns> vxlanOrigin) {
         this.namespaces = namespaces;
@@ -162,7 +162,10 @@ public final class LinuxKernel {
 
     /**
      * VXLAN deletes and creates when VXLANs come from {@link #vxlanOrigin}: deletes first, here (a replacement's old
-     * device holds the name), then each create in the origin namespace followed by the move into this router namespace.
+     * device holds the name), then each create sent to the origin namespace with {@code netns} naming this one. The
+     * device appears here with the origin as its link namespace, as if created there and moved (FRR's own layout),
+     * without ever existing in the origin: a kill between two commands cannot leave a VXLAN behind there. A link
+     * arriving from another namespace is down, hence the raise.
      */
     private int moveVxlansIn(List<KernelChange> vxlans, Map<KernelChange, List<BatchLine>> linesByChange,
             Map<String, String> failed, LinkPresence links) {
@@ -180,16 +183,15 @@ public final class LinuxKernel {
         String here = Netns.of(namespaces, Side.ROUTER).reference();
         for (KernelChange create : creates) {
             String name = ((Vxlan) create.object()).name();
-            createCommands.add(linesByChange.get(create).getFirst().command());
-            createCommands.add("link set dev " + name + " netns " + here);
-            owners.add(create);
+            // Created straight into this namespace: the device's underlay is still the origin (link-netns).
+            createCommands.add(linesByChange.get(create).getFirst().command()
+                    .replaceFirst("^link add " + name + " ", "link add " + name + " netns " + here + " "));
             owners.add(create);
         }
         Map<Integer, String> createErrors = IpBatch.run(vxlanOrigin.orElseThrow(), createCommands);
         createErrors.forEach((index, error) -> failed.merge(owners.get(index).id(), error, (a, b) -> a + "; " + b));
         List<KernelChange> moved = creates.stream().filter(c -> !failed.containsKey(c.id())).toList();
         moved.forEach(links::track);
-        // A link that changes namespace arrives down.
         List<String> raise = moved.stream().map(c -> "link set dev " + ((Vxlan) c.object()).name() + " up").toList();
         Map<Integer, String> raiseErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), raise);
         raiseErrors.forEach((index, error) -> failed.put(moved.get(index).id(), error));

@@ -168,8 +168,9 @@ class NetnsVrfLabIT {
             assertTrue(lab.ip(ha, "-br", "link").contains("host-110"));
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> !frrA.vtysh("show vrf").stdout().contains("vrf red "));
-            // FRR 8.4.4's zebra -n aborts soon after a VRF namespace's interfaces go (if_delete_update:
-            // route_unlock_node assertion, crashlog in /var/tmp/frr), so the settled pass is checked on the kernel.
+            // FRR 8.4.4's zebra -n aborts when a VRF's namespace leaves its /run/netns (zebra_ns_notify_read ->
+            // if_delete_update: route_unlock_node assertion, crashlog in /var/tmp/frr), whether the VRF's links were
+            // deleted before or after: the settled pass is checked on the kernel alone (node-programmer DESIGN).
             NodeEnactor kernelOnly = new NodeEnactor(Namespaces.of(ra, ha), Optional.empty(),
                     new VrfDatapath.Choice(VrfDatapath.NETNS, "configured: netns"), Optional.empty());
             Enactment settled = kernelOnly.apply(withoutL3);

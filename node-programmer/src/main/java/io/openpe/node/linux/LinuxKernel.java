@@ -47,10 +47,11 @@ public final class LinuxKernel {
     private final Namespaces namespaces;
     private final Predicate<String> hostLinkVisible;
     private final Optional<Netns> vxlanOrigin;
+    private final Optional<List<KernelReader.Link>> hostLinks;
     private Optional<CapabilityFinding> vrfSupport = Optional.empty();
 
     public LinuxKernel(Namespaces namespaces) {
-        this(namespaces, name -> true, Optional.empty());
+        this(namespaces, name -> true, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -61,15 +62,18 @@ public final class LinuxKernel {
      * @param vxlanOrigin     the namespace that creates VXLANs for the router namespace: their underlay socket and
      *                        lookups stay there, and zebra only recognises a VXLAN of a VRF namespace whose link
      *                        namespace is the underlay's (FRR #19403)
+     * @param hostLinks       the host side as already read, when several adapters share one read; else a dump
      */
-    LinuxKernel(Namespaces namespaces, Predicate<String> hostLinkVisible, Optional<Netns> vxlanOrigin) {
+    LinuxKernel(Namespaces namespaces, Predicate<String> hostLinkVisible, Optional<Netns> vxlanOrigin,
+            Optional<List<KernelReader.Link>> hostLinks) {
         this.namespaces = namespaces;
         this.hostLinkVisible = hostLinkVisible;
         this.vxlanOrigin = vxlanOrigin;
+        this.hostLinks = hostLinks;
     }
 
     public KernelState read(List<String> sysctlKeys) {
-        return KernelReader.read(namespaces, sysctlKeys, hostLinkVisible);
+        return KernelReader.read(namespaces, sysctlKeys, hostLinkVisible, hostLinks);
     }
 
     public KernelEnactment apply(DesiredState desired) {

@@ -160,12 +160,16 @@ public final class NetnsVrfKernel {
         List<KernelChange> changes = new ArrayList<>();
         List<ObjectResult> results = new ArrayList<>();
         KernelEnactment routerResult = new LinuxKernel(namespaces, ownedBy(vni -> !vrfVnis.contains(vni)),
-                Optional.empty()).apply(scope(desired, namespaces, layout.router()));
+                Optional.empty(), Optional.empty()).apply(scope(desired, namespaces, layout.router()));
         changes.addAll(routerResult.changes());
         results.addAll(routerResult.results());
         int writes = routerResult.writes();
 
         Netns routerNetns = Netns.of(namespaces, Side.ROUTER);
+        // One host read for every VRF namespace: each writes only the host links of its own VNIs, which no other
+        // sees, so what the others read stays true for them.
+        Optional<List<KernelReader.Link>> host = layout.vrfs().isEmpty() ? Optional.empty()
+                : Optional.of(KernelReader.links(Netns.of(namespaces, Side.HOST)));
         for (Map.Entry<String, List<DesiredObject>> vrf : layout.vrfs().entrySet()) {
             String name = vrf.getKey();
             SourceRef source = vrf.getValue().getFirst().source();
@@ -185,8 +189,8 @@ public final class NetnsVrfKernel {
                 }
             });
             Namespaces inside = new Namespaces(namespaceFor(namespaces.router(), name), namespaces.host());
-            KernelEnactment result = new LinuxKernel(inside, ownedBy(owned::contains), Optional.of(routerNetns))
-                    .apply(scope(desired, inside, vrf.getValue()));
+            KernelEnactment result = new LinuxKernel(inside, ownedBy(owned::contains), Optional.of(routerNetns),
+                    host).apply(scope(desired, inside, vrf.getValue()));
             changes.addAll(result.changes());
             result.results().forEach(r -> results.add(new ObjectResult(inVrf(name, r.object()), r.source(),
                     r.state(), r.reason())));
@@ -209,7 +213,8 @@ public final class NetnsVrfKernel {
             Set<Long> owned = stale.getValue();
             // Emptied first: a veth's host end lives on while zebra still holds the namespace open.
             KernelEnactment emptied = new LinuxKernel(inside, ownedBy(owned::contains),
-                    Optional.of(Netns.of(namespaces, Side.ROUTER))).apply(scope(desired, inside, List.of()));
+                    Optional.of(Netns.of(namespaces, Side.ROUTER)), Optional.empty())
+                    .apply(scope(desired, inside, List.of()));
             changes.addAll(emptied.changes());
             writes += emptied.writes();
             List<String> errors = new ArrayList<>(emptied.failures().stream()

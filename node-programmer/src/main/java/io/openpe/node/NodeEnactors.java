@@ -4,6 +4,7 @@ import io.openpe.node.desired.Namespaces;
 import io.openpe.node.frrctl.FrrControl;
 import io.openpe.node.frrctl.FrrTools;
 import io.openpe.node.linux.NodeEnactor;
+import io.openpe.node.linux.VrfDatapath;
 import io.openpe.node.process.ExternalProgram;
 import io.openpe.node.reconcile.Enactor;
 import io.quarkus.arc.DefaultBean;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** Produces the real enactor from configuration; a test may replace it with any other {@link Enactor} bean. */
 public class NodeEnactors {
+
+    private static final Logger LOG = Logger.getLogger(NodeEnactors.class);
 
     @Produces
     @Singleton
@@ -25,11 +29,22 @@ public class NodeEnactors {
             @ConfigProperty(name = "openpe.node.host-netns") Optional<String> hostNetns,
             @ConfigProperty(name = "openpe.node.frr.vty-dir") Optional<String> frrVtyDir,
             @ConfigProperty(name = "openpe.node.frr.config-dir") Optional<String> frrConfigDir,
-            @ConfigProperty(name = "openpe.node.program-timeout", defaultValue = "120s") Duration programTimeout) {
+            @ConfigProperty(name = "openpe.node.program-timeout", defaultValue = "120s") Duration programTimeout,
+            @ConfigProperty(name = "openpe.node.vrf-datapath", defaultValue = "auto") String vrfDatapath) {
         // One bound for every ip, vtysh and frr-reload.py run and every daemon vty exchange (ExternalProgram).
         ExternalProgram.limit(programTimeout);
-        return forConfig(new Namespaces(routerNetns, hostNetns.filter(h -> !h.isBlank())), frrVtyDir, frrConfigDir)
-                ::apply;
+        VrfDatapath.Choice datapath = VrfDatapath.choose(vrfDatapath);
+        LOG.infof("vrf datapath=%s reason=\"%s\"", datapath.datapath().name().toLowerCase(java.util.Locale.ROOT),
+                datapath.reason());
+        return forConfig(new Namespaces(routerNetns, hostNetns.filter(h -> !h.isBlank())), frrVtyDir, frrConfigDir,
+                datapath)::apply;
+    }
+
+    /** As {@link #forConfig(Namespaces, Optional, Optional, VrfDatapath.Choice)} on kernel VRFs. */
+    public static NodeEnactor forConfig(Namespaces namespaces, Optional<String> frrVtyDir,
+            Optional<String> frrConfigDir) {
+        return forConfig(namespaces, frrVtyDir, frrConfigDir,
+                new VrfDatapath.Choice(VrfDatapath.KERNEL, "default"));
     }
 
     /**
@@ -37,11 +52,14 @@ public class NodeEnactors {
      * the kernel alone (kernel-only labs).
      */
     public static NodeEnactor forConfig(Namespaces namespaces, Optional<String> frrVtyDir,
-            Optional<String> frrConfigDir) {
+            Optional<String> frrConfigDir, VrfDatapath.Choice datapath) {
         Optional<FrrControl> frr = frrVtyDir.isPresent() && frrConfigDir.isPresent()
                 ? Optional.of(new FrrControl(FrrTools.in(namespaces.router(), Path.of(frrVtyDir.get()),
                         Path.of(frrConfigDir.get()))))
                 : Optional.empty();
-        return new NodeEnactor(namespaces, frr);
+        // zebra writes its pid file beside its vty socket (FRR's run directory).
+        Optional<Path> zebraPidFile = frr.isPresent() ? frrVtyDir.map(dir -> Path.of(dir, "zebra.pid"))
+                : Optional.empty();
+        return new NodeEnactor(namespaces, frr, datapath, zebraPidFile);
     }
 }

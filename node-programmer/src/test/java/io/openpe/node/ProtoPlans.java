@@ -44,6 +44,29 @@ public final class ProtoPlans {
         return plan.build();
     }
 
+    /**
+     * Seed 001's Underlay, {@code l3Count} L3VNIs (VRF {@code v<i>}, VNI 5000+i) and {@code l2Count} L2VNIs (VNI
+     * 10000+j, in VRF {@code v<j % l3Count>}, gateway {@link #gateway}): the shape of the netns datapath's crash test
+     * and benchmark.
+     */
+    public static NodePlan vrfs(String cluster, String node, long generation, int l3Count, int l2Count) {
+        NodePlan.Builder plan = l2vnis(cluster, node, generation, 10000, l2Count).toBuilder()
+                .setContentHash("vrfs-" + l3Count + "-" + l2Count);
+        for (int j = 0; j < l2Count; j++) {
+            plan.setL2Domains(j, plan.getL2Domains(j).toBuilder().setVrf("v" + (j % l3Count)));
+        }
+        for (int i = 0; i < l3Count; i++) {
+            int vni = 5000 + i;
+            plan.addL3Domains(io.openpe.intent.v1.L3DomainPlan.newBuilder()
+                    .setSource(ref(cluster, Kind.KIND_L3VNI, "v" + i)).setVrf("v" + i).setVni(vni)
+                    .setBridge("br-pe-" + vni)
+                    .setVxlan(VxlanPlan.newBuilder().setName("vni" + vni).setVni(vni).setLocalIp("100.65.0.0")
+                            .setDstPort(4789))
+                    .setRouterMac(String.format("02:00:00:00:%02x:%02x", vni >> 8 & 0xff, vni & 0xff)));
+        }
+        return plan.build();
+    }
+
     public static String gateway(int i) {
         return "10." + (100 + i / 256) + "." + (i % 256) + ".1/24";
     }

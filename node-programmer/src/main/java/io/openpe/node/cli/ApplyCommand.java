@@ -12,6 +12,7 @@ import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.intake.PlanJson;
 import io.openpe.node.linux.Enactment;
+import io.openpe.node.linux.VrfDatapath;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -73,6 +74,11 @@ public final class ApplyCommand implements Callable<Integer> {
             description = "Directory of FRR's configuration (frr.conf); with --frr-vty-dir.")
     private String configDir;
 
+    @Option(names = "--vrf-datapath", paramLabel = "<kernel|netns|auto>", defaultValue = "kernel",
+            description = "How VRFs are built: kernel VRF devices, network namespaces (FRR zebra -n), or auto "
+                    + "(namespaces when the kernel cannot create a VRF). Default: ${DEFAULT-VALUE}.")
+    private String vrfDatapath;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -118,8 +124,14 @@ public final class ApplyCommand implements Callable<Integer> {
             err.println(refusal.summary());
             return REFUSED;
         }
+        VrfDatapath.Choice datapath;
+        try {
+            datapath = VrfDatapath.choose(vrfDatapath);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Enactment enactment = NodeEnactors.forConfig(new Namespaces(router, Optional.ofNullable(host)),
-                Optional.ofNullable(vtyDir), Optional.ofNullable(configDir)).apply(plan);
+                Optional.ofNullable(vtyDir), Optional.ofNullable(configDir), datapath).apply(plan);
         out.println(toJson(enactment));
         return enactment.failed() ? FAILED : OK;
     }

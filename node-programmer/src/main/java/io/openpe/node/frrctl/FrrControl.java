@@ -122,6 +122,15 @@ public final class FrrControl {
         return lines;
     }
 
+    /**
+     * Whether zebra has the VRF active, bound to its kernel side ({@code show vrf}: {@code vrf red id 1 ...}; an
+     * unbound one shows as {@code vrf red inactive}).
+     */
+    public boolean vrfActive(String vrf) {
+        Output output = tools.vtysh("-c", "show vrf");
+        return output.ok() && output.stdout().lines().anyMatch(l -> l.strip().startsWith("vrf " + vrf + " id "));
+    }
+
     public String runningConfig() {
         Output output = tools.vtysh("-c", "show running-config");
         if (!output.ok()) {

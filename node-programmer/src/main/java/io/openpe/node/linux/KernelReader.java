@@ -58,8 +58,18 @@ final class KernelReader {
 
     /** The two namespaces are read side by side: they are independent and each waits mostly on the kernel. */
     static KernelState read(Namespaces namespaces, List<String> sysctlKeys) {
+        return read(namespaces, sysctlKeys, name -> true, Optional.empty());
+    }
+
+    /**
+     * As {@link #read(Namespaces, List)}, with only the host links {@code hostLinkVisible} accepts, taken from
+     * {@code hostRead} when given (one host read shared by several adapters) instead of a dump.
+     */
+    static KernelState read(Namespaces namespaces, List<String> sysctlKeys,
+            java.util.function.Predicate<String> hostLinkVisible, Optional<List<Link>> hostRead) {
         CompletableFuture<List<Link>> host = CompletableFuture.supplyAsync(
-                () -> links(Netns.of(namespaces, Side.HOST)));
+                () -> hostRead.orElseGet(() -> links(Netns.of(namespaces, Side.HOST))).stream()
+                        .filter(link -> hostLinkVisible.test(link.name())).toList());
         Netns router = Netns.of(namespaces, Side.ROUTER);
         List<Sysctl> sysctls = sysctls(router, sysctlKeys);
         List<Link> routerLinks = links(router);

@@ -19,6 +19,7 @@ import io.openpe.node.kernel.Side;
 import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
+import io.openpe.node.kernel.Vxlan;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The kernel adapter: reads what is there, diffs it against the desired state and applies the difference with one
@@ -43,14 +45,35 @@ public final class LinuxKernel {
     static final String NO_VRF = "kernel lacks VRF support";
 
     private final Namespaces namespaces;
+    private final Predicate<String> hostLinkVisible;
+    private final Optional<Netns> vxlanOrigin;
+    private final Optional<List<KernelReader.Link>> hostLinks;
     private Optional<CapabilityFinding> vrfSupport = Optional.empty();
 
     public LinuxKernel(Namespaces namespaces) {
+        this(namespaces, name -> true, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A kernel adapter that sees only part of the host side and creates VXLANs elsewhere: the netns datapath runs one
+     * per VRF namespace (as its "router" namespace), each owning the host links of its VNIs.
+     *
+     * @param hostLinkVisible which host links this adapter reads (and so may delete or pair)
+     * @param vxlanOrigin     the namespace that creates VXLANs for the router namespace: their underlay socket and
+     *                        lookups stay there, and zebra only recognises a VXLAN of a VRF namespace whose link
+     *                        namespace is the underlay's (FRR #19403)
+     * @param hostLinks       the host side as already read, when several adapters share one read; else a dump
+     */
+    LinuxKernel(Namespaces namespaces, Predicate<String> hostLinkVisible, Optional<Netns> vxlanOrigin,
+            Optional<List<KernelReader.Link>> hostLinks) {
         this.namespaces = namespaces;
+        this.hostLinkVisible = hostLinkVisible;
+        this.vxlanOrigin = vxlanOrigin;
+        this.hostLinks = hostLinks;
     }
 
     public KernelState read(List<String> sysctlKeys) {
-        return KernelReader.read(namespaces, sysctlKeys);
+        return KernelReader.read(namespaces, sysctlKeys, hostLinkVisible, hostLinks);
     }
 
     public KernelEnactment apply(DesiredState desired) {
@@ -111,8 +134,12 @@ public final class LinuxKernel {
                     .forEach(c -> links.add(Side.ROUTER, ((Vrf) c.object()).name()));
         }
 
+        List<KernelChange> movedVxlans = vxlanOrigin.isEmpty() ? List.of() : changes.stream()
+                .filter(c -> c.object() instanceof Vxlan && !(c instanceof KernelChange.Modify)).toList();
+        writes += moveVxlansIn(movedVxlans, linesByChange, failed, links);
+
         for (KernelChange change : changes) {
-            if (change.object() instanceof Sysctl || vrfCreates.contains(change)) {
+            if (change.object() instanceof Sysctl || vrfCreates.contains(change) || movedVxlans.contains(change)) {
                 continue;
             }
             Optional<String> blocked = blocker(change, wanted, failed, links);
@@ -135,6 +162,44 @@ public final class LinuxKernel {
         }
         return new KernelEnactment(changes, results(wanted, changes, failed), writes,
                 vrfSupport.stream().toList());
+    }
+
+    /**
+     * VXLAN deletes and creates when VXLANs come from {@link #vxlanOrigin}: deletes first, here (a replacement's old
+     * device holds the name), then each create sent to the origin namespace with {@code netns} naming this one. The
+     * device appears here with the origin as its link namespace, as if created there and moved (FRR's own layout),
+     * without ever existing in the origin: a kill between two commands cannot leave a VXLAN behind there. A link
+     * arriving from another namespace is down, hence the raise.
+     */
+    private int moveVxlansIn(List<KernelChange> vxlans, Map<KernelChange, List<BatchLine>> linesByChange,
+            Map<String, String> failed, LinkPresence links) {
+        if (vxlans.isEmpty()) {
+            return 0;
+        }
+        List<KernelChange> deletes = vxlans.stream().filter(KernelChange.Delete.class::isInstance).toList();
+        List<KernelChange> creates = vxlans.stream().filter(KernelChange.Create.class::isInstance).toList();
+        List<String> deleteCommands = deletes.stream().map(c -> linesByChange.get(c).getFirst().command()).toList();
+        Map<Integer, String> deleteErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), deleteCommands);
+        deleteErrors.forEach((index, error) -> failed.put(deletes.get(index).id(), error));
+        deletes.forEach(links::track);
+        List<String> createCommands = new ArrayList<>();
+        List<KernelChange> owners = new ArrayList<>();
+        String here = Netns.of(namespaces, Side.ROUTER).reference();
+        for (KernelChange create : creates) {
+            String name = ((Vxlan) create.object()).name();
+            // Created straight into this namespace: the device's underlay is still the origin (link-netns).
+            createCommands.add(linesByChange.get(create).getFirst().command()
+                    .replaceFirst("^link add " + name + " ", "link add " + name + " netns " + here + " "));
+            owners.add(create);
+        }
+        Map<Integer, String> createErrors = IpBatch.run(vxlanOrigin.orElseThrow(), createCommands);
+        createErrors.forEach((index, error) -> failed.merge(owners.get(index).id(), error, (a, b) -> a + "; " + b));
+        List<KernelChange> moved = creates.stream().filter(c -> !failed.containsKey(c.id())).toList();
+        moved.forEach(links::track);
+        List<String> raise = moved.stream().map(c -> "link set dev " + ((Vxlan) c.object()).name() + " up").toList();
+        Map<Integer, String> raiseErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), raise);
+        raiseErrors.forEach((index, error) -> failed.put(moved.get(index).id(), error));
+        return deleteCommands.size() + createCommands.size() + raise.size();
     }
 
     /**

@@ -5,8 +5,14 @@ import io.openpe.node.desired.KernelEnactment;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.NodePlan;
 import io.openpe.node.frr.FrrRenderer;
+import io.openpe.node.frr.NetnsVrfStatements;
 import io.openpe.node.frrctl.FrrControl;
 import io.openpe.node.frrctl.FrrEnactment;
+import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.VrfNamespaceLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,20 +26,75 @@ import java.util.Optional;
  */
 public final class NodeEnactor {
 
+    private static final java.time.Duration VRF_BIND_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final Namespaces namespaces;
     private final LinuxKernel kernel;
     private final Optional<FrrControl> frr;
+    private final VrfDatapath.Choice datapath;
+    private final Optional<NetnsVrfKernel> netnsVrfs;
 
     public NodeEnactor(Namespaces namespaces, Optional<FrrControl> frr) {
+        this(namespaces, frr, new VrfDatapath.Choice(VrfDatapath.KERNEL, "default"), Optional.empty());
+    }
+
+    /**
+     * @param zebraPidFile on the netns datapath with FRR: zebra's pid file, to show it the VRF namespaces
+     */
+    public NodeEnactor(Namespaces namespaces, Optional<FrrControl> frr, VrfDatapath.Choice datapath,
+            Optional<Path> zebraPidFile) {
         this.namespaces = namespaces;
         this.kernel = new LinuxKernel(namespaces);
         this.frr = frr;
+        this.datapath = datapath;
+        this.netnsVrfs = datapath.datapath() == VrfDatapath.NETNS
+                ? Optional.of(new NetnsVrfKernel(namespaces, zebraPidFile))
+                : Optional.empty();
     }
 
+    public VrfDatapath.Choice datapath() {
+        return datapath;
+    }
+
+    /**
+     * On the netns datapath the VRF namespaces come first (zebra must see {@code red} when {@code vrf red} is
+     * configured), then FRR, then the links, and a VRF namespace the plan dropped goes last, after FRR let go of it.
+     */
     public Enactment apply(NodePlan plan) {
         DesiredState desired = DesiredState.from(plan, namespaces);
+        if (netnsVrfs.isPresent()) {
+            VrfNamespaceLayout layout = VrfNamespaceLayout.of(plan, desired);
+            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout)
+                    .plus(netnsVrfs.get().hideStale(layout));
+            frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
+            Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
+                    NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()))));
+            KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared));
+            return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
+        }
         Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));
-        KernelEnactment kernelResult = kernel.apply(desired);
+        KernelEnactment kernelResult = withDatapath(kernel.apply(desired));
         return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
+    }
+
+    /**
+     * zebra binds a namespace shown to it within about a second (it polls a new /run/netns entry until it is a
+     * namespace); configuring {@code vrf red} before that leaves the VRF inactive, so wait for it, a bounded time.
+     */
+    private static void awaitVrfs(FrrControl control, java.util.Set<String> vrfs) {
+        long deadline = System.nanoTime() + VRF_BIND_TIMEOUT.toNanos();
+        for (String vrf : vrfs) {
+            while (!control.vrfActive(vrf) && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
+    private KernelEnactment withDatapath(KernelEnactment enactment) {
+        List<CapabilityFinding> findings = new ArrayList<>(enactment.capabilities().stream()
+                .filter(c -> !c.capability().equals("vrf-datapath")).toList());
+        findings.add(new CapabilityFinding("vrf-datapath", true,
+                datapath.datapath().name().toLowerCase(java.util.Locale.ROOT) + " (" + datapath.reason() + ")"));
+        return new KernelEnactment(enactment.changes(), enactment.results(), enactment.writes(), findings);
     }
 }

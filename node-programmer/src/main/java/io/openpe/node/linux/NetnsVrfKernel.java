@@ -1,0 +1,294 @@
+package io.openpe.node.linux;
+
+import io.openpe.node.desired.CapabilityFinding;
+import io.openpe.node.desired.DesiredObject;
+import io.openpe.node.desired.DesiredState;
+import io.openpe.node.desired.KernelEnactment;
+import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.NodePlan.SourceRef;
+import io.openpe.node.desired.ObjectResult;
+import io.openpe.node.desired.VrfNamespaceLayout;
+import io.openpe.node.kernel.KernelChange;
+import io.openpe.node.kernel.Side;
+import io.openpe.node.process.ExternalProgram;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The netns VRF datapath: each VRF is a network namespace {@code <router>-vrf-<name>} (FRR's zebra {@code -n}
+ * backend) instead of a VRF device. The router namespace keeps the underlay, the NICs, the VTEP and the domains
+ * outside VRFs; a VRF's namespace holds its L3VNI bridge and VXLAN, its L2VNIs' gateway bridges, VXLANs and veths,
+ * its host-session veth ({@link VrfNamespaceLayout}). VXLANs are created in the router namespace and moved in.
+ *
+ * <p>Each namespace is converged by its own {@link LinuxKernel}, which reads before it writes, so an unchanged node
+ * costs no write here either; the host side is shared, and each adapter sees only the host links of its VNIs. A
+ * VRF namespace the plan no longer has is emptied (its veths' host ends go with them), hidden from zebra and
+ * deleted. The namespace name starts with the router's, so nodes on one machine never collide.
+ */
+public final class NetnsVrfKernel {
+
+    static final String SEPARATOR = "-vrf-";
+    private static final Path RUN_NETNS = Path.of("/run/netns");
+
+    private final Namespaces namespaces;
+    private final Optional<FrrNetnsView> frrView;
+
+    /** @param zebraPidFile empty: no FRR on this node (kernel-only labs), nothing to show to zebra */
+    public NetnsVrfKernel(Namespaces namespaces, Optional<Path> zebraPidFile) {
+        this.namespaces = namespaces;
+        this.frrView = zebraPidFile.map(FrrNetnsView::new);
+    }
+
+    public static String namespaceFor(String routerNamespace, String vrf) {
+        return routerNamespace + SEPARATOR + vrf;
+    }
+
+    /** What {@link #prepare} did: writes and failures by object id, to be reported with the kernel's results. */
+    public record Prepared(int writes, Map<String, String> failed) {
+
+        public Prepared plus(int more) {
+            return new Prepared(writes + more, failed);
+        }
+    }
+
+    /**
+     * Before FRR is configured: the namespace of every VRF of the plan exists and zebra sees it under the VRF's name,
+     * so {@code vrf red} / {@code vni 100} find their VRF.
+     */
+    public Prepared prepare(VrfNamespaceLayout layout) {
+        int writes = 0;
+        Map<String, String> failed = new LinkedHashMap<>();
+        Set<String> present = ourNamespaces();
+        for (String vrf : layout.vrfs().keySet()) {
+            String namespace = namespaceFor(namespaces.router(), vrf);
+            if (!present.contains(namespace)) {
+                ExternalProgram.Output output = run(List.of("ip", "netns", "add", namespace));
+                writes++;
+                if (!output.ok()) {
+                    failed.put(vrfId(vrf), "ip netns add " + namespace + ": " + output.text());
+                }
+            }
+        }
+        if (frrView.isPresent()) {
+            Optional<String> problem = frrView.get().problem();
+            if (problem.isPresent()) {
+                layout.vrfs().keySet().forEach(vrf -> failed.putIfAbsent(vrfId(vrf), problem.get()));
+                return new Prepared(writes, failed);
+            }
+            Map<String, Long> visible = frrView.get().visible();
+            for (String vrf : layout.vrfs().keySet()) {
+                if (failed.containsKey(vrfId(vrf))) {
+                    continue;
+                }
+                Optional<Long> inode = FrrNetnsView.inode(RUN_NETNS.resolve(namespaceFor(namespaces.router(), vrf)));
+                if (inode.isPresent() && !inode.equals(Optional.ofNullable(visible.get(vrf)))) {
+                    writes++;
+                    frrView.get().show(vrf, namespaceFor(namespaces.router(), vrf))
+                            .ifPresent(error -> failed.put(vrfId(vrf), error));
+                }
+            }
+        }
+        return new Prepared(writes, failed);
+    }
+
+    /**
+     * Before FRR drops a VRF's configuration: zebra stops seeing the VRF namespaces the plan no longer has, so it
+     * lets go of the VRF before {@code no vrf} reaches it (FRR 8.4 zebra died when the configuration of a VRF bound
+     * to a namespace was removed first). Returns the writes.
+     */
+    public int hideStale(VrfNamespaceLayout layout) {
+        if (frrView.isEmpty() || frrView.get().problem().isPresent()) {
+            return 0;
+        }
+        int writes = 0;
+        Map<String, Long> visible = frrView.get().visible();
+        for (String namespace : ourNamespaces()) {
+            String vrf = namespace.substring(namespaces.router().length() + SEPARATOR.length());
+            if (!layout.vrfs().containsKey(vrf) && visible.containsKey(vrf)) {
+                writes++;
+                frrView.get().hide(vrf);
+            }
+        }
+        return writes;
+    }
+
+    /**
+     * After FRR: VRF namespaces the plan no longer has are removed, then the router namespace and every VRF
+     * namespace of the plan are converged. A domain that changes namespace (an L2VNI gaining or losing its VRF) has
+     * its old links in one adapter's view while the other creates the new ones; when a round fails, a second one
+     * starts from what the first left, which by then is only the new place's work.
+     */
+    public KernelEnactment apply(DesiredState desired, VrfNamespaceLayout layout, Prepared prepared) {
+        List<KernelChange> changes = new ArrayList<>();
+        List<ObjectResult> removals = new ArrayList<>();
+        int writes = prepared.writes() + removeStale(desired, layout, changes, removals);
+        Round round = round(desired, layout, prepared);
+        if (round.results().stream().anyMatch(ObjectResult::failed) && round.writes() > 0) {
+            changes.addAll(round.changes());
+            writes += round.writes();
+            round = round(desired, layout, prepared);
+        }
+        changes.addAll(round.changes());
+        writes += round.writes();
+        List<ObjectResult> results = new ArrayList<>(round.results());
+        results.addAll(removals);
+        return new KernelEnactment(changes, results, writes, List.of());
+    }
+
+    private record Round(List<KernelChange> changes, List<ObjectResult> results, int writes) {
+    }
+
+    private Round round(DesiredState desired, VrfNamespaceLayout layout, Prepared prepared) {
+        Map<String, Set<Long>> presentVnis = presentVnis();
+        Set<Long> vrfVnis = new HashSet<>(layout.vniToVrf().keySet());
+        presentVnis.values().forEach(vrfVnis::addAll);
+
+        List<KernelChange> changes = new ArrayList<>();
+        List<ObjectResult> results = new ArrayList<>();
+        KernelEnactment routerResult = new LinuxKernel(namespaces, ownedBy(vni -> !vrfVnis.contains(vni)),
+                Optional.empty(), Optional.empty()).apply(scope(desired, namespaces, layout.router()));
+        changes.addAll(routerResult.changes());
+        results.addAll(routerResult.results());
+        int writes = routerResult.writes();
+
+        Netns routerNetns = Netns.of(namespaces, Side.ROUTER);
+        // One host read for every VRF namespace: each writes only the host links of its own VNIs, which no other
+        // sees, so what the others read stays true for them.
+        Optional<List<KernelReader.Link>> host = layout.vrfs().isEmpty() ? Optional.empty()
+                : Optional.of(KernelReader.links(Netns.of(namespaces, Side.HOST)));
+        for (Map.Entry<String, List<DesiredObject>> vrf : layout.vrfs().entrySet()) {
+            String name = vrf.getKey();
+            SourceRef source = vrf.getValue().getFirst().source();
+            String failure = prepared.failed().get(vrfId(name));
+            if (failure != null && !Files.exists(RUN_NETNS.resolve(namespaceFor(namespaces.router(), name)))) {
+                results.add(ObjectResult.failed(vrfId(name), Optional.of(source), failure));
+                vrf.getValue().forEach(o -> results.add(ObjectResult.failed(inVrf(name, o.object().id()),
+                        Optional.of(o.source()), "VRF " + name + " unavailable: " + failure)));
+                continue;
+            }
+            results.add(failure == null ? ObjectResult.applied(vrfId(name), Optional.of(source))
+                    : ObjectResult.failed(vrfId(name), Optional.of(source), failure));
+            Set<Long> owned = new HashSet<>(presentVnis.getOrDefault(name, Set.of()));
+            layout.vniToVrf().forEach((vni, v) -> {
+                if (v.equals(name)) {
+                    owned.add(vni);
+                }
+            });
+            Namespaces inside = new Namespaces(namespaceFor(namespaces.router(), name), namespaces.host());
+            KernelEnactment result = new LinuxKernel(inside, ownedBy(owned::contains), Optional.of(routerNetns),
+                    host).apply(scope(desired, inside, vrf.getValue()));
+            changes.addAll(result.changes());
+            result.results().forEach(r -> results.add(new ObjectResult(inVrf(name, r.object()), r.source(),
+                    r.state(), r.reason())));
+            writes += result.writes();
+        }
+        return new Round(changes, results, writes);
+    }
+
+    /** Empties, hides from zebra and deletes every VRF namespace of this node that the plan no longer has. */
+    private int removeStale(DesiredState desired, VrfNamespaceLayout layout, List<KernelChange> changes,
+            List<ObjectResult> results) {
+        int writes = 0;
+        for (Map.Entry<String, Set<Long>> stale : presentVnis().entrySet()) {
+            String name = stale.getKey();
+            if (layout.vrfs().containsKey(name)) {
+                continue;
+            }
+            String namespace = namespaceFor(namespaces.router(), name);
+            Namespaces inside = new Namespaces(namespace, namespaces.host());
+            Set<Long> owned = stale.getValue();
+            // Emptied first: a veth's host end lives on while zebra still holds the namespace open.
+            KernelEnactment emptied = new LinuxKernel(inside, ownedBy(owned::contains),
+                    Optional.of(Netns.of(namespaces, Side.ROUTER)), Optional.empty())
+                    .apply(scope(desired, inside, List.of()));
+            changes.addAll(emptied.changes());
+            writes += emptied.writes();
+            List<String> errors = new ArrayList<>(emptied.failures().stream()
+                    .map(f -> f.object() + ": " + f.reason()).toList());
+            if (frrView.isPresent() && frrView.get().problem().isEmpty()
+                    && frrView.get().visible().containsKey(name)) {
+                writes++;
+                frrView.get().hide(name).ifPresent(errors::add);
+            }
+            ExternalProgram.Output deleted = run(List.of("ip", "netns", "del", namespace));
+            writes++;
+            if (!deleted.ok()) {
+                errors.add("ip netns del " + namespace + ": " + deleted.text());
+            }
+            String object = "removed " + vrfId(name) + " (namespace " + namespace + ")";
+            results.add(errors.isEmpty() ? ObjectResult.applied(object, Optional.empty())
+                    : ObjectResult.failed(object, Optional.empty(), String.join("; ", errors)));
+        }
+        return writes;
+    }
+
+    /** The VNIs of the links of our scheme in each of this node's VRF namespaces, by VRF name. */
+    private Map<String, Set<Long>> presentVnis() {
+        Map<String, Set<Long>> present = new TreeMap<>();
+        for (String namespace : ourNamespaces()) {
+            present.put(namespace.substring(namespaces.router().length() + SEPARATOR.length()), vnisIn(namespace));
+        }
+        return present;
+    }
+
+    /** This node's VRF namespaces, by name: {@code <router>-vrf-*} in /run/netns. */
+    Set<String> ourNamespaces() {
+        String prefix = namespaces.router() + SEPARATOR;
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.list(RUN_NETNS)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.length() > prefix.length())
+                    .forEach(names::add);
+        } catch (NoSuchFileException e) {
+            return names;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + RUN_NETNS + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private static Set<Long> vnisIn(String namespace) {
+        Set<Long> vnis = new HashSet<>();
+        for (KernelReader.Link link : KernelReader.links(new Netns(Optional.of(namespace)))) {
+            VrfNamespaceLayout.vniOfLink(link.name()).ifPresent(vnis::add);
+        }
+        return vnis;
+    }
+
+    /** Host links not of our scheme are visible to every adapter; a link of our scheme to the owner of its VNI. */
+    private static Predicate<String> ownedBy(Predicate<Long> ownsVni) {
+        return name -> {
+            OptionalLong vni = VrfNamespaceLayout.vniOfLink(name);
+            return vni.isEmpty() || ownsVni.test(vni.getAsLong());
+        };
+    }
+
+    private static DesiredState scope(DesiredState desired, Namespaces namespaces, List<DesiredObject> objects) {
+        return new DesiredState(namespaces, objects, desired.frr(), List.of());
+    }
+
+    static String vrfId(String vrf) {
+        return "vrf " + vrf;
+    }
+
+    private static String inVrf(String vrf, String object) {
+        return object + " (vrf " + vrf + ")";
+    }
+
+    private static ExternalProgram.Output run(List<String> argv) {
+        return Command.of(argv).run();
+    }
+}

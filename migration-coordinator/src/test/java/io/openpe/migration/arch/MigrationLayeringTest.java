@@ -42,6 +42,22 @@ class MigrationLayeringTest {
   }
 
   @Test
+  void storeKnowsTheSagaAndKafkaButNoCluster() {
+    noClasses().that().resideInAPackage("io.openpe.migration.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.openpe.migration.step..", "io.openpe.migration.kube..",
+            "io.openpe.migration.dispatch..", "io.openpe.migration.api..", "io.fabric8..")
+        .check(MAIN);
+  }
+
+  @Test
+  void dispatchRunsStepsButNeverDecides() {
+    noClasses().that().resideInAPackage("io.openpe.migration.dispatch..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.openpe.migration.saga.Saga")
+        .orShould().dependOnClassesThat().resideInAnyPackage("io.openpe.migration.api..", "org.apache.kafka.streams..")
+        .check(MAIN);
+  }
+
+  @Test
   void onlyKubeHoldsAFabric8Client() {
     noClasses().that().resideOutsideOfPackage("io.openpe.migration.kube..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")

@@ -1,9 +1,236 @@
 package io.openpe.migration.api;
 
+import com.google.protobuf.MessageLite;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.openpe.migration.saga.MigrationRequest;
+import io.openpe.migration.saga.Saga;
+import io.openpe.migration.store.EventCodec;
+import io.openpe.migration.store.InputCodec;
+import io.openpe.migration.store.SnapshotCodec;
+import io.openpe.migration.v1.CancelMigration;
+import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.ListMigrationsRequest;
+import io.openpe.migration.v1.ListMigrationsResponse;
+import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
+import io.openpe.migration.v1.MigrationSnapshot;
+import io.openpe.migration.v1.Phase;
+import io.openpe.migration.v1.StartMigration;
+import io.openpe.proto.kafka.ProtobufProducers;
+import io.openpe.proto.kafka.Topics;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** MigrationService over gRPC. Declared so clients and reflection see the contract; calls answer UNIMPLEMENTED until the saga lands. */
+/**
+ * MigrationService: writes starts and cancels to {@code openpe.migration-inputs} and answers from {@link
+ * MigrationView} once the decider's snapshot is there. A start with a known id returns the migration as it is (no
+ * new input); a start for a VM another migration holds is {@code FAILED_PRECONDITION} naming the holder; a cancel
+ * after the pivot is {@code FAILED_PRECONDITION} with the reason.
+ */
 @GrpcService
 public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceImplBase {
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+  private static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
+      Phase.PHASE_REFUSED);
+  private static final Set<String> ENDINGS = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "REFUSED");
+
+  @Inject
+  MigrationView view;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  private volatile KafkaProducer<String, MessageLite> producer;
+
+  void close(@Observes ShutdownEvent shutdown) {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Override
+  @Blocking
+  public void start(StartMigration request, StreamObserver<MigrationSnapshot> response) {
+    MigrationRequest migration;
+    try {
+      migration = SnapshotCodec.request(request);
+    } catch (IllegalArgumentException e) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    Optional<MigrationSnapshot> known = view.get(migration.migrationId());
+    if (known.isPresent()) {
+      answer(response, known.get());
+      return;
+    }
+    send(migration, InputCodec.start(migration, Instant.now()));
+    await(migration.migrationId(), snapshot -> true, response, snapshot -> {
+      if (snapshot.getPhase() == Phase.PHASE_REFUSED && snapshot.getFailureReason().contains("is held by")) {
+        return Status.FAILED_PRECONDITION.withDescription(snapshot.getFailureReason());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  @Blocking
+  public void cancel(CancelMigration request, StreamObserver<MigrationSnapshot> response) {
+    Optional<MigrationSnapshot> known = view.get(request.getMigrationId());
+    if (known.isEmpty()) {
+      response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId() + " is not known")
+          .asRuntimeException());
+      return;
+    }
+    MigrationSnapshot current = known.get();
+    Optional<String> refusal = Saga.cancelRefusal(SnapshotCodec.fromProto(current));
+    if (refusal.isPresent()) {
+      if (current.getPhase() == Phase.PHASE_PIVOTED || current.getPhase() == Phase.PHASE_VERIFY_ROUTES) {
+        response.onError(Status.FAILED_PRECONDITION.withDescription(refusal.get()).asRuntimeException());
+      } else {
+        answer(response, current);
+      }
+      return;
+    }
+    MigrationRequest migration = SnapshotCodec.request(current.getRequest());
+    send(migration, InputCodec.cancel(migration.migrationId(), request.getReason(), Instant.now()));
+    await(migration.migrationId(), snapshot -> snapshot.getRevision() > current.getRevision(), response, s -> null);
+  }
+
+  @Override
+  public void get(GetMigrationRequest request, StreamObserver<MigrationSnapshot> response) {
+    view.get(request.getMigrationId()).ifPresentOrElse(snapshot -> answer(response, snapshot),
+        () -> response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId()
+            + " is not known").asRuntimeException()));
+  }
+
+  @Override
+  public void list(ListMigrationsRequest request, StreamObserver<ListMigrationsResponse> response) {
+    response.onNext(ListMigrationsResponse.newBuilder().addAllMigrations(view.all()).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void watch(GetMigrationRequest request, StreamObserver<MigrationEvent> response) {
+    String id = request.getMigrationId();
+    ServerCallStreamObserver<MigrationEvent> call = (ServerCallStreamObserver<MigrationEvent>) response;
+    Object lock = new Object();
+    AutoCloseable[] handle = new AutoCloseable[1];
+    boolean[] done = new boolean[1];
+    Runnable finish = () -> {
+      synchronized (lock) {
+        if (!done[0]) {
+          done[0] = true;
+          closeQuietly(handle[0]);
+          call.onCompleted();
+        }
+      }
+    };
+    synchronized (lock) {
+      handle[0] = view.listen(snapshot -> {
+      }, event -> {
+        if (!event.getMigrationId().equals(id)) {
+          return;
+        }
+        synchronized (lock) {
+          if (done[0] || call.isCancelled()) {
+            return;
+          }
+          call.onNext(event);
+        }
+        // Several events share a decision (and its final phase); the end is the event that says so.
+        if (ENDINGS.contains(event.getKind())) {
+          finish.run();
+        }
+      });
+      Optional<MigrationSnapshot> current = view.get(id);
+      if (current.isEmpty()) {
+        done[0] = true;
+        closeQuietly(handle[0]);
+        call.onError(Status.NOT_FOUND.withDescription("migration " + id + " is not known").asRuntimeException());
+        return;
+      }
+      call.onNext(EventCodec.current(SnapshotCodec.fromProto(current.get())));
+    }
+    call.setOnCancelHandler(() -> closeQuietly(handle[0]));
+    if (FINAL.contains(view.get(id).orElseThrow().getPhase())) {
+      finish.run();
+    }
+  }
+
+  private void send(MigrationRequest migration, MessageLite input) {
+    KafkaProducer<String, MessageLite> current = producer;
+    if (current == null) {
+      synchronized (this) {
+        if (producer == null) {
+          producer = ProtobufProducers.reliable(bootstrap, "migration-api");
+        }
+        current = producer;
+      }
+    }
+    current.send(new ProducerRecord<>(Topics.MIGRATION_INPUTS, InputCodec.key(migration), input));
+    current.flush();
+  }
+
+  /** Answers with the first snapshot of {@code id} that matches, or DEADLINE_EXCEEDED. */
+  private void await(String id, Predicate<MigrationSnapshot> matching, StreamObserver<MigrationSnapshot> response,
+      java.util.function.Function<MigrationSnapshot, Status> failure) {
+    CompletableFuture<MigrationSnapshot> seen = new CompletableFuture<>();
+    AutoCloseable handle = view.listen(snapshot -> {
+      if (snapshot.getMigrationId().equals(id) && matching.test(snapshot)) {
+        seen.complete(snapshot);
+      }
+    }, event -> {
+    });
+    try {
+      view.get(id).filter(matching).ifPresent(seen::complete);
+      MigrationSnapshot snapshot = seen.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+      Status status = failure.apply(snapshot);
+      if (status != null) {
+        response.onError(status.asRuntimeException());
+      } else {
+        answer(response, snapshot);
+      }
+    } catch (TimeoutException e) {
+      response.onError(Status.DEADLINE_EXCEEDED.withDescription("the decider did not answer within "
+          + ANSWER_WITHIN.toSeconds() + " s (is it ready? /q/health/ready)").asRuntimeException());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      response.onError(Status.CANCELLED.asRuntimeException());
+    } catch (java.util.concurrent.ExecutionException e) {
+      response.onError(Status.INTERNAL.withCause(e.getCause()).asRuntimeException());
+    } finally {
+      closeQuietly(handle);
+    }
+  }
+
+  private static void answer(StreamObserver<MigrationSnapshot> response, MigrationSnapshot snapshot) {
+    response.onNext(snapshot);
+    response.onCompleted();
+  }
+
+  private static void closeQuietly(AutoCloseable handle) {
+    try {
+      if (handle != null) {
+        handle.close();
+      }
+    } catch (Exception ignored) {
+      // Removing a listener cannot fail.
+    }
+  }
 }

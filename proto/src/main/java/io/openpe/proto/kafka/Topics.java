@@ -19,6 +19,10 @@ public final class Topics {
     public static final String BMP_EVENTS = "openpe.bmp-events";
     public static final String MIGRATIONS = "openpe.migrations";
     public static final String MIGRATION_EVENTS = "openpe.migration-events";
+    /** Not in DESIGN §8's table: the saga decider's inputs (start, cancel, step results), keyed by VM. */
+    public static final String MIGRATION_INPUTS = "openpe.migration-inputs";
+    /** Not in DESIGN §8's table: the commands the saga decider sends to the step dispatcher. */
+    public static final String MIGRATION_COMMANDS = "openpe.migration-commands";
 
     /**
      * The largest record openpe writes or accepts, 16 MiB, on purpose (issue 10): a node's plan is one record (one
@@ -48,7 +52,9 @@ public final class Topics {
             new Topic(UNICAST_ROUTES, "compact"),
             new Topic(BMP_EVENTS, "delete"),
             new Topic(MIGRATIONS, "compact"),
-            new Topic(MIGRATION_EVENTS, "delete"));
+            new Topic(MIGRATION_EVENTS, "delete"),
+            new Topic(MIGRATION_INPUTS, "delete"),
+            new Topic(MIGRATION_COMMANDS, "delete"));
 
     private Topics() {
     }

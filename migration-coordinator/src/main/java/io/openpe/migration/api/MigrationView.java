@@ -1,0 +1,127 @@
+package io.openpe.migration.api;
+
+import io.openpe.migration.v1.MigrationEvent;
+import io.openpe.migration.v1.MigrationSnapshot;
+import io.openpe.proto.kafka.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What the API answers from: the latest snapshot of every migration and the stream of events, read committed from
+ * {@code openpe.migrations} and {@code openpe.migration-events} (so a decision that was rolled back is never shown).
+ */
+@ApplicationScoped
+public class MigrationView {
+  private static final Logger LOG = Logger.getLogger(MigrationView.class);
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  private final Map<String, MigrationSnapshot> snapshots = new ConcurrentHashMap<>();
+  private final List<Consumer<MigrationSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<MigrationEvent>> eventListeners = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+
+  void start(@Observes StartupEvent startup) {
+    running = true;
+    thread = Thread.ofPlatform().name("migration-view").daemon().start(this::loop);
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    running = false;
+    KafkaConsumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    if (thread != null) {
+      thread.join(Duration.ofSeconds(10));
+    }
+  }
+
+  public Optional<MigrationSnapshot> get(String migrationId) {
+    return Optional.ofNullable(snapshots.get(migrationId));
+  }
+
+  public List<MigrationSnapshot> all() {
+    return snapshots.values().stream().sorted(java.util.Comparator.comparing(MigrationSnapshot::getMigrationId))
+        .toList();
+  }
+
+  /** Registers listeners; the returned handle removes them. */
+  public AutoCloseable listen(Consumer<MigrationSnapshot> onSnapshot, Consumer<MigrationEvent> onEvent) {
+    snapshotListeners.add(onSnapshot);
+    eventListeners.add(onEvent);
+    return () -> {
+      snapshotListeners.remove(onSnapshot);
+      eventListeners.remove(onEvent);
+    };
+  }
+
+  private void loop() {
+    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    while (running) {
+      try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config, new StringDeserializer(),
+          new ByteArrayDeserializer())) {
+        consumer = reader;
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        for (String topic : List.of(Topics.MIGRATIONS, Topics.MIGRATION_EVENTS)) {
+          for (PartitionInfo partition : reader.partitionsFor(topic, Duration.ofSeconds(5))) {
+            partitions.add(new TopicPartition(topic, partition.partition()));
+          }
+        }
+        reader.assign(partitions);
+        // History before now is not replayed to watchers; snapshots are read from the beginning.
+        reader.seekToBeginning(partitions.stream().filter(p -> p.topic().equals(Topics.MIGRATIONS)).toList());
+        reader.seekToEnd(partitions.stream().filter(p -> p.topic().equals(Topics.MIGRATION_EVENTS)).toList());
+        while (running) {
+          for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+            accept(record);
+          }
+        }
+      } catch (WakeupException e) {
+        return;
+      } catch (Exception e) {
+        if (running) {
+          LOG.warnf("migration view: %s; reading again", e.toString());
+        }
+      }
+    }
+  }
+
+  private void accept(ConsumerRecord<String, byte[]> record) throws Exception {
+    if (record.value() == null) {
+      return;
+    }
+    if (record.topic().equals(Topics.MIGRATIONS)) {
+      MigrationSnapshot snapshot = MigrationSnapshot.parseFrom(record.value());
+      snapshots.merge(snapshot.getMigrationId(), snapshot,
+          (old, next) -> next.getRevision() >= old.getRevision() ? next : old);
+      snapshotListeners.forEach(listener -> listener.accept(snapshot));
+    } else {
+      MigrationEvent event = MigrationEvent.parseFrom(record.value());
+      eventListeners.forEach(listener -> listener.accept(event));
+    }
+  }
+}

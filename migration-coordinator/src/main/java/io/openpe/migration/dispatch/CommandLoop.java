@@ -1,0 +1,145 @@
+package io.openpe.migration.dispatch;
+
+import com.google.protobuf.MessageLite;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.openpe.migration.saga.Command;
+import io.openpe.migration.saga.Outcome;
+import io.openpe.migration.store.InputCodec;
+import io.openpe.migration.v1.MigrationCommand;
+import io.openpe.proto.kafka.ProtobufDeserializer;
+import io.openpe.proto.kafka.ProtobufProducers;
+import io.openpe.proto.kafka.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The Kafka edge of the dispatcher: reads {@code openpe.migration-commands} (committed only), runs each polled
+ * command on its own virtual thread, publishes every result to {@code openpe.migration-inputs} and commits the
+ * offsets only after the results are acknowledged. A crash in between redelivers the commands; the executors read
+ * before they act and the decider takes one result per command id, so the repeat is harmless.
+ */
+@ApplicationScoped
+public class CommandLoop {
+  private static final Logger LOG = Logger.getLogger(CommandLoop.class);
+
+  @Inject
+  StepRunner runner;
+
+  @Inject
+  MeterRegistry metrics;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrap;
+
+  @ConfigProperty(name = "openpe.cluster")
+  String cluster;
+
+  @ConfigProperty(name = "openpe.migration.dispatcher.enabled", defaultValue = "true")
+  boolean enabled;
+
+  private volatile boolean running;
+  private volatile KafkaConsumer<String, MigrationCommand> consumer;
+  private Thread thread;
+
+  void start(@Observes StartupEvent startup) {
+    if (!enabled) {
+      LOG.info("migration dispatcher disabled (openpe.migration.dispatcher.enabled=false)");
+      return;
+    }
+    running = true;
+    thread = Thread.ofPlatform().name("migration-dispatcher").daemon().start(this::loop);
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    running = false;
+    KafkaConsumer<String, MigrationCommand> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    if (thread != null) {
+      thread.join(Duration.ofSeconds(10));
+    }
+  }
+
+  private void loop() {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "openpe-migration-dispatcher-" + cluster,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10000,
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000);
+    try (KafkaConsumer<String, MigrationCommand> commands = new KafkaConsumer<>(config, new StringDeserializer(),
+            new ProtobufDeserializer<>(MigrationCommand.parser()));
+        KafkaProducer<String, MessageLite> results = ProtobufProducers.reliable(bootstrap, "migration-dispatcher");
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      consumer = commands;
+      commands.subscribe(List.of(Topics.MIGRATION_COMMANDS));
+      while (running) {
+        List<Future<ProducerRecord<String, MessageLite>>> batch = new ArrayList<>();
+        for (ConsumerRecord<String, MigrationCommand> record : commands.poll(Duration.ofMillis(500))) {
+          if (record.value() != null) {
+            batch.add(workers.submit(() -> execute(InputCodec.command(record.value()))));
+          }
+        }
+        if (batch.isEmpty()) {
+          continue;
+        }
+        List<Future<?>> sent = new ArrayList<>();
+        for (Future<ProducerRecord<String, MessageLite>> result : batch) {
+          sent.add(results.send(result.get()));
+        }
+        for (Future<?> ack : sent) {
+          ack.get();
+        }
+        commands.commitSync();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (Exception e) {
+      LOG.errorf(e, "migration dispatcher stopped");
+    }
+  }
+
+  private ProducerRecord<String, MessageLite> execute(Command command) {
+    Timer.Sample sample = Timer.start(metrics);
+    Outcome outcome;
+    try {
+      outcome = runner.run(command);
+    } catch (RuntimeException e) {
+      // A bug or an unexpected API answer: retried until the step's deadline, never taken for success.
+      LOG.errorf(e, "migration %s: command %s failed", command.migrationId(), command.id());
+      outcome = new Outcome.Waiting("executor error: " + e);
+    }
+    String kind = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    sample.stop(metrics.timer("openpe.migration.commands", "step", command.step().label(), "outcome", kind));
+    LOG.infof("migration %s: %s -> %s", command.migrationId(), command.id(), outcome);
+    return new ProducerRecord<>(Topics.MIGRATION_INPUTS, InputCodec.key(command.request()),
+        InputCodec.result(command, outcome, Instant.now()));
+  }
+}

@@ -1,0 +1,28 @@
+package io.openpe.migration.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only while the decider runs: during a rebalance or while its stores are restored from their changelogs, a
+ * start could be decided against a store that is not complete yet, so the coordinator says it is not ready.
+ */
+@Readiness
+@ApplicationScoped
+public class DeciderReadiness implements HealthCheck {
+  static final String NAME = "saga decider";
+
+  @Inject
+  KafkaStreams streams;
+
+  @Override
+  public HealthCheckResponse call() {
+    KafkaStreams.State state = streams.state();
+    return HealthCheckResponse.named(NAME).status(state == KafkaStreams.State.RUNNING)
+        .withData("state", state.name()).build();
+  }
+}

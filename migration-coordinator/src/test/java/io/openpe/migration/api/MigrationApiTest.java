@@ -1,0 +1,91 @@
+package io.openpe.migration.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.openpe.migration.v1.CancelMigration;
+import io.openpe.migration.v1.ClusterRef;
+import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.ListMigrationsRequest;
+import io.openpe.migration.v1.MigrationEvent;
+import io.openpe.migration.v1.MigrationServiceGrpc;
+import io.openpe.migration.v1.MigrationSnapshot;
+import io.openpe.migration.v1.Phase;
+import io.openpe.migration.v1.StartMigration;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MigrationService over a real gRPC channel, with the decider on a real broker. No cluster is configured, so the
+ * pre-checks command never gets a passing answer and every migration stays in pre-checks until cancelled.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class MigrationApiTest {
+
+  @GrpcClient("migration")
+  MigrationServiceGrpc.MigrationServiceBlockingStub migrations;
+
+  private static StartMigration start(String id, String vm) {
+    return StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
+        .setSource(ClusterRef.newBuilder().setName("cluster-a").setNamespace("vms"))
+        .setTarget(ClusterRef.newBuilder().setName("cluster-b").setNamespace("vms"))
+        .setMigrationNetwork("migration").build();
+  }
+
+  @Test
+  void startGetListCancelAndWatch() {
+    MigrationSnapshot started = migrations.start(start("api-1", "vm-api"));
+    assertEquals(Phase.PHASE_PRE_CHECKS, started.getPhase());
+    assertEquals("pre-checks", started.getStep());
+    assertTrue(started.hasPhaseDeadline());
+
+    MigrationSnapshot again = migrations.start(start("api-1", "vm-api"));
+    assertEquals("api-1", again.getMigrationId());
+    assertTrue(again.getRevision() <= migrations.get(GetMigrationRequest.newBuilder().setMigrationId("api-1")
+        .build()).getRevision());
+
+    StatusRuntimeException busy = assertThrows(StatusRuntimeException.class,
+        () -> migrations.start(start("api-2", "vm-api")));
+    assertEquals(Status.Code.FAILED_PRECONDITION, busy.getStatus().getCode());
+    assertEquals("VM vms/vm-api on cluster-a is held by migration api-1", busy.getStatus().getDescription());
+
+    assertEquals(List.of("api-1", "api-2"), migrations.list(ListMigrationsRequest.getDefaultInstance())
+        .getMigrationsList().stream().map(MigrationSnapshot::getMigrationId).filter(id -> id.startsWith("api-"))
+        .toList());
+
+    Iterator<MigrationEvent> watch = migrations.watch(GetMigrationRequest.newBuilder().setMigrationId("api-1")
+        .build());
+    MigrationEvent first = watch.next();
+    assertEquals("SNAPSHOT", first.getKind());
+    assertEquals(Phase.PHASE_PRE_CHECKS, first.getPhase());
+
+    MigrationSnapshot cancelled = migrations.cancel(CancelMigration.newBuilder().setMigrationId("api-1")
+        .setReason("operator").build());
+    assertEquals(Phase.PHASE_CANCELLED, cancelled.getPhase());
+    assertEquals("cancelled: operator", cancelled.getFailureReason());
+
+    List<String> kinds = new ArrayList<>();
+    watch.forEachRemaining(event -> kinds.add(event.getKind()));
+    assertEquals(List.of("COMPENSATING", "CANCELLED"), kinds);
+  }
+
+  @Test
+  void unknownMigrationsAndInvalidStartsAreRefusedWithAReason() {
+    StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class,
+        () -> migrations.get(GetMigrationRequest.newBuilder().setMigrationId("nope").build()));
+    assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
+    StatusRuntimeException invalid = assertThrows(StatusRuntimeException.class,
+        () -> migrations.start(StartMigration.newBuilder().setMigrationId("bad").build()));
+    assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getStatus().getCode());
+  }
+}

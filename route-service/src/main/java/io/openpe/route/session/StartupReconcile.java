@@ -78,6 +78,9 @@ public class StartupReconcile implements Routers.SyncListener {
             loaded = new Reconciliation(TopicSnapshot.liveKeys(bootstrapServers, Topics.EVPN_ROUTES,
                     Duration.ofSeconds(30)));
         } catch (RuntimeException e) {
+            if (timer.isShutdown()) {
+                return;  // stopping: the read was interrupted on purpose
+            }
             LOG.warnf("Reading %s to reconcile it failed (%s); retrying in %s", Topics.EVPN_ROUTES, e.getMessage(),
                     RETRY);
             timer.schedule(this::load, RETRY.toMillis(), TimeUnit.MILLISECONDS);

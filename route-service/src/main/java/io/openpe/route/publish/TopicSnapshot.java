@@ -1,5 +1,6 @@
 package io.openpe.route.publish;
 
+import io.openpe.proto.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,21 +17,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads a compacted topic from the beginning to the end offsets it had when the read began, and returns the keys whose
  * latest record is not a tombstone. A raw consumer, not a channel (docs/decisions.md): it reads to an end and stops.
- * Values are not decoded, so a record that does not parse still counts as live under its key.
+ * Values are not decoded, so a record that does not parse still counts as live under its key. Built from the service's
+ * Quarkus Kafka configuration ({@link KafkaClients}), so TLS and SASL settings reach it.
  */
 public final class TopicSnapshot {
 
     private TopicSnapshot() {
     }
 
-    public static Set<String> liveKeys(String bootstrapServers, String topic, Duration timeout) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public static Set<String> liveKeys(Map<String, ?> kafka, String topic, Duration timeout) {
+        try (var consumer = new KafkaConsumer<>(KafkaClients.consumer(kafka, Map.<String, Object>of(
                 ConsumerConfig.GROUP_ID_CONFIG, "route-service-reconcile-" + UUID.randomUUID(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "route-service-reconcile",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -7,6 +7,7 @@ import io.openpe.route.publish.Reconciliation;
 import io.openpe.route.publish.TopicSnapshot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -38,7 +40,7 @@ public class StartupReconcile implements Routers.SyncListener {
 
     private final Routers routers;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final Map<String, ?> kafka;
     private final Duration wait;
     private final boolean withdrawAbsent;
     private final Set<RouterState> syncedBeforeLoad = ConcurrentHashMap.newKeySet();
@@ -48,12 +50,12 @@ public class StartupReconcile implements Routers.SyncListener {
 
     @Inject
     public StartupReconcile(Routers routers, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "openpe.reconcile.wait", defaultValue = "PT2M") Duration wait,
             @ConfigProperty(name = "openpe.reconcile.absent-routers", defaultValue = "withdraw") String absentRouters) {
         this.routers = routers;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.wait = wait;
         this.withdrawAbsent = switch (absentRouters) {
             case "withdraw" -> true;
@@ -75,7 +77,7 @@ public class StartupReconcile implements Routers.SyncListener {
     private void load() {
         Reconciliation loaded;
         try {
-            loaded = new Reconciliation(TopicSnapshot.liveKeys(bootstrapServers, Topics.EVPN_ROUTES,
+            loaded = new Reconciliation(TopicSnapshot.liveKeys(kafka, Topics.EVPN_ROUTES,
                     Duration.ofSeconds(30)));
         } catch (RuntimeException e) {
             if (timer.isShutdown()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.bmp.BmpEncoding;
@@ -83,7 +84,7 @@ class StartupReconcileTest {
         PublishQueue secondQueue = new PublishQueue(10_000);
         Routers second = new Routers("local", secondQueue);
         var registry = new SimpleMeterRegistry();
-        var reconcile = new StartupReconcile(second, registry, broker.bootstrapServers(), Duration.ofSeconds(3),
+        var reconcile = new StartupReconcile(second, registry, KafkaClients.brokers(broker.bootstrapServers()), Duration.ofSeconds(3),
                 "withdraw");
         reconcile.start(null);
         try (var evpn = new TopicTail<>(broker.bootstrapServers(), Topics.EVPN_ROUTES, EvpnRoute.parser())) {

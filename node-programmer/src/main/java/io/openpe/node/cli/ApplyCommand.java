@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -114,7 +115,8 @@ public final class ApplyCommand implements Callable<Integer> {
         try {
             plan = PlanJson.fromJson(Files.readString(planFile));
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read plan " + planFile + ": " + e.getMessage()
+            throw new ParameterException(spec.commandLine(), "cannot read plan " + planFile + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                     + "; give a NodePlan in Protobuf JSON, as 'plan --out <dir>' writes");
         }
         List<FieldError> errors = PlanValidation.errorsOf(plan);

@@ -46,7 +46,7 @@ class ApplyCommandTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("apply: Missing required parameter: '<plan.json>'"), errors);
         assertTrue(errors.contains("--frr-vty-dir and --frr-config-dir go together"), errors);
-        assertTrue(errors.contains("cannot read plan " + dir.resolve("missing.json")), errors);
+        assertTrue(errors.contains("cannot read plan " + dir.resolve("missing.json") + ": no such file"), errors);
         assertTrue(errors.contains("as 'plan --out <dir>' writes"), errors);
         assertTrue(errors.contains("Missing required parameter for option '--router-netns'"), errors);
         assertTrue(errors.contains("Run 'apply --help'"), errors);

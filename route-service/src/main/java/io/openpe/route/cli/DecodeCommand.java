@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -156,7 +157,8 @@ public final class DecodeCommand {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage()
+                throw new ParameterException(spec.commandLine(), "cannot read " + file + ": "
+                        + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                         + "; give a file holding the raw BMP bytes");
             }
             return new DecodeCommand(out, cluster, router, addPath).decodeStream(Unpooled.wrappedBuffer(bytes), err);

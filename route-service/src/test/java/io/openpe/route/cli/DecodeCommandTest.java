@@ -119,7 +119,7 @@ class DecodeCommandTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("decode: Missing required parameter: '<file>'"), text);
         assertTrue(text.contains("'always' is neither never nor negotiated"), text);
-        assertTrue(text.contains("cannot read " + dir.resolve("missing.bin")), text);
+        assertTrue(text.contains("cannot read " + dir.resolve("missing.bin") + ": no such file"), text);
         assertTrue(text.contains("Run 'decode --help'"), text);
     }
 }

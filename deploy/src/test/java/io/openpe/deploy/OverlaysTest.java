@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openpe.proto.kafka.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ class OverlaysTest {
 
   @Test
   void theTopicsAreRenderedOnceInTheFleet() throws Exception {
-    assertEquals(9, count(render("single"), "KafkaTopic"));
-    assertEquals(9, count(render("cluster-a"), "KafkaTopic"));
+    assertEquals(Topics.ALL.size(), count(render("single"), "KafkaTopic"));
+    assertEquals(Topics.ALL.size(), count(render("cluster-a"), "KafkaTopic"));
     assertEquals(0, count(render("cluster-b"), "KafkaTopic"));
   }
 

@@ -48,6 +48,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
   private static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
       Phase.PHASE_REFUSED);
+  /** Phases a cancel can leave a migration in (pivoted: it lost the race). */
+  private static final Set<Phase> CANCEL_SEEN = Set.of(Phase.PHASE_COMPENSATING, Phase.PHASE_CANCELLED,
+      Phase.PHASE_FAILED, Phase.PHASE_SUCCEEDED, Phase.PHASE_PIVOTED, Phase.PHASE_VERIFY_ROUTES);
   private static final Set<String> ENDINGS = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "REFUSED");
 
   @Inject
@@ -109,7 +112,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     }
     MigrationRequest migration = SnapshotCodec.request(current.getRequest());
     send(migration, InputCodec.cancel(migration.migrationId(), request.getReason(), Instant.now()));
-    await(migration.migrationId(), snapshot -> snapshot.getRevision() > current.getRevision(), response, s -> null);
+    await(migration.migrationId(), snapshot -> snapshot.getRevision() > current.getRevision()
+        && CANCEL_SEEN.contains(snapshot.getPhase()), response, s -> null);
   }
 
   @Override

@@ -55,15 +55,15 @@ public class CommandLoop {
   @ConfigProperty(name = "openpe.cluster")
   String cluster;
 
-  @ConfigProperty(name = "openpe.migration.dispatcher.enabled", defaultValue = "true")
-  boolean enabled;
+  @Inject
+  DispatcherConfig dispatcher;
 
   private volatile boolean running;
   private volatile KafkaConsumer<String, MigrationCommand> consumer;
   private Thread thread;
 
   void start(@Observes StartupEvent startup) {
-    if (!enabled) {
+    if (!dispatcher.enabled()) {
       LOG.info("migration dispatcher disabled (openpe.migration.dispatcher.enabled=false)");
       return;
     }

@@ -26,13 +26,16 @@ public final class StepRunner {
     this.macs = macs;
   }
 
+  /** An unknown cluster or network is refused (a retry cannot help); executors report everything else. */
   public Outcome run(Command command) {
-    Migration migration;
     try {
-      migration = migration(command.request());
+      return execute(command, migration(command.request()));
     } catch (IllegalArgumentException e) {
       return new Outcome.Rejected(e.getMessage());
     }
+  }
+
+  private Outcome execute(Command command, Migration migration) {
     return switch (command.step()) {
       case PRE_CHECKS -> map(steps.preChecks().run(migration), StepRunner::preChecked);
       case FABRIC_BASELINE, VERIFY_ROUTES -> macs.locate(migration);

@@ -19,18 +19,29 @@ import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * MigrationService over a real gRPC channel, with the decider on a real broker. No cluster is configured, so the
- * pre-checks command never gets a passing answer and every migration stays in pre-checks until cancelled.
+ * MigrationService over a real gRPC channel, with the decider on a real broker. The dispatcher is off, so no command
+ * gets an answer and every migration stays in pre-checks until cancelled.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
+@TestProfile(MigrationApiTest.NoDispatcher.class)
 class MigrationApiTest {
+
+  public static class NoDispatcher implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("openpe.migration.dispatcher.enabled", "false");
+    }
+  }
 
   @GrpcClient("migration")
   MigrationServiceGrpc.MigrationServiceBlockingStub migrations;
@@ -77,6 +88,41 @@ class MigrationApiTest {
     List<String> kinds = new ArrayList<>();
     watch.forEachRemaining(event -> kinds.add(event.getKind()));
     assertEquals(List.of("COMPENSATING", "CANCELLED"), kinds);
+  }
+
+  @Test
+  void theMigrateCommandStartsFollowsAndCancelsAgainstTheRunningCoordinator() throws Exception {
+    String coordinator = "localhost:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getValue("quarkus.grpc.server.test-port", Integer.class);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int started = io.openpe.migration.cli.MigrateCommand.run(List.of("start", "--id", "cli-1", "--vm", "vms/vm-cli",
+        "--from", "cluster-a", "--to", "cluster-b", "--coordinator", coordinator), new java.io.PrintStream(out),
+        new java.io.PrintStream(err));
+    assertEquals(0, started, err.toString());
+    assertTrue(out.toString().startsWith("cli-1  pre-checks  pre-checks#"), out.toString());
+
+    java.util.concurrent.CompletableFuture<Integer> follow = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> io.openpe.migration.cli.MigrateCommand.run(List.of("follow", "cli-1", "--coordinator", coordinator),
+            new java.io.PrintStream(out), new java.io.PrintStream(err)));
+    int cancelled = io.openpe.migration.cli.MigrateCommand.run(List.of("cancel", "cli-1", "--coordinator",
+        coordinator), new java.io.PrintStream(out), new java.io.PrintStream(err));
+    assertEquals(0, cancelled, err.toString());
+    assertEquals(1, follow.get(60, java.util.concurrent.TimeUnit.SECONDS), "a cancelled migration exits 1");
+    assertTrue(out.toString().contains("cancelled  -  CANCELLED  cancelled: cancelled by an operator"),
+        out.toString());
+  }
+
+  @Test
+  void migrateHelpAndUsageErrors() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    assertEquals(0, io.openpe.migration.cli.MigrateCommand.run(List.of("--help"), new java.io.PrintStream(out),
+        new java.io.PrintStream(err)));
+    assertTrue(out.toString().startsWith("Usage: migrate <command>"), out.toString());
+    assertEquals(2, io.openpe.migration.cli.MigrateCommand.run(List.of("start", "--id", "x"),
+        new java.io.PrintStream(out), new java.io.PrintStream(err)));
+    assertTrue(err.toString().contains("--vm is required"), err.toString());
   }
 
   @Test

@@ -28,7 +28,7 @@ class FrontCommandTest {
     void helpListsEveryCommandAndExitsZero() throws Exception {
         Result help = run(SCRIPT, "--help");
         assertEquals(0, help.exit(), help.err());
-        for (String command : List.of("plan", "apply", "decode", "<command> --help")) {
+        for (String command : List.of("plan", "apply", "decode", "migrate", "<command> --help")) {
             assertTrue(help.out().contains(command), command + " in\n" + help.out());
         }
     }

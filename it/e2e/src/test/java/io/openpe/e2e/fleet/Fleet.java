@@ -35,8 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class Fleet implements AutoCloseable {
 
-    /** Namespace and link prefix of this module's lab (the helpers' rule: one prefix per user of the machine). */
-    public static final String PREFIX = "e2";
+    /**
+     * Namespace and link prefix of this module's lab: one prefix per user of the machine, so two runs side by side
+     * never collide; {@code OPENPE_E2E_PREFIX} picks another one (default {@code e2}).
+     */
+    public static final String PREFIX = System.getenv().getOrDefault("OPENPE_E2E_PREFIX", "e2");
     public static final int NODES_PER_CLUSTER = 2;
     private static final Duration READY = Duration.ofMinutes(3);
 

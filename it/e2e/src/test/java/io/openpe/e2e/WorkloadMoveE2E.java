@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,18 +36,49 @@ class WorkloadMoveE2E {
 
     @Test
     void movedWorkloadIsAdvertisedFromItsNewVtepWithAHigherSequenceAndTheOldRouteWithdrawn(Fleet fleet) {
-        LabNode from = fleet.node("pe-kind-a", 0);
-        LabNode to = fleet.node("pe-kind-a", 1);
+        move(fleet, fleet.node("pe-kind-a", 0), fleet.node("pe-kind-a", 1), fleet.node("pe-kind-b", 0));
+    }
+
+    /** Seed 003's case: the VM keeps its MAC and address and comes up in the other cluster. */
+    @Test
+    void workloadMovedToTheOtherClusterIsAdvertisedFromThatClustersVtep(Fleet fleet) {
+        move(fleet, fleet.node("pe-kind-a", 0), fleet.node("pe-kind-b", 1), fleet.node("pe-kind-b", 0));
+    }
+
+    /**
+     * LocateMac of a VM in cluster B names B's VTEP but cluster {@code pe-kind-a} (seen after the move above): the
+     * cluster is the reporting router's (lowest route key), because FRR 8.4 over BMP never reports the VTEP's own
+     * local route, the copy route-service's DESIGN takes the VTEP's cluster from (README "Findings").
+     */
+    @Test
+    @Disabled("finding for route-service: MacLocation.cluster is the reporting router's, not the VTEP's cluster")
+    void locateMacNamesTheClusterOfTheVtep(Fleet fleet) {
+        LabNode home = fleet.node("pe-kind-b", 1);
+        try (Workloads workloads = new Workloads(fleet.lab())) {
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, home);
+            MacLocation location = await("LocateMac of vm-2 at " + home.vtepIp()).atMost(Overlay.CONVERGE)
+                    .ignoreExceptions()
+                    .until(() -> locate(fleet, vm2.mac()), l -> l.getVtep().equals(home.vtepIp()));
+            assertEquals(home.cluster(), location.getCluster(), location.toString());
+        }
+    }
+
+    private static void move(Fleet fleet, LabNode from, LabNode to, LabNode peer) {
         try (Workloads workloads = new Workloads(fleet.lab())) {
             Workload vm1 = workloads.plug(SeedWorkloads.VM_1, from);
-            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, fleet.node("pe-kind-b", 0));
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, peer);
             Overlay.awaitReachable(vm1, vm2.ip());
             String mac = vm1.mac();
-            Map<String, EvpnRoute> before = await("type-2 routes of vm-1 from " + from.vtepIp())
+            // Where route-service places the MAC before the move (an earlier test may have left routes of it from
+            // other VTEPs being withdrawn): here, and the routes it has from this VTEP.
+            MacLocation start = await("LocateMac of vm-1 at " + from.vtepIp()).atMost(Overlay.CONVERGE)
+                    .ignoreExceptions()
+                    .until(() -> locate(fleet, mac), l -> l.getVtep().equals(from.vtepIp()));
+            Map<String, EvpnRoute> before = await("post-policy type-2 routes of vm-1 from " + from.vtepIp())
                     .atMost(Overlay.CONVERGE)
-                    .until(() -> macRoutes(fleet.evpnRoutes(), mac), routes -> !routes.isEmpty()
-                            && routes.values().stream().allMatch(r -> r.getNextHop().equals(from.vtepIp())));
-            int oldSequence = before.values().stream().mapToInt(EvpnRoute::getMacMobilitySequence).max().orElse(0);
+                    .until(() -> fromVtep(macRoutes(fleet.evpnRoutes(), mac), from), routes -> !routes.isEmpty());
+            int oldSequence = Math.max(start.getMobilitySequence(),
+                    before.values().stream().mapToInt(EvpnRoute::getMacMobilitySequence).max().orElse(0));
             int mark = fleet.evpnRoutes().size();
 
             vm1.moveTo(to, Workloads.BRIDGE_TIMEOUT);
@@ -73,20 +105,31 @@ class WorkloadMoveE2E {
                         + macRoutes(fleet.evpnRoutes(), mac).entrySet().stream()
                                 .filter(r -> r.getValue().getNextHop().equals(from.vtepIp()))
                                 .map(r -> r.getKey() + " seq " + r.getValue().getMacMobilitySequence()).toList()
-                        + "; FRR of " + to + ":\n" + to.vtysh("show bgp l2vpn evpn route vni 110 mac " + mac).stdout(), e);
+                        + "; FRR of " + to + ":\n"
+                        + to.vtysh("show bgp l2vpn evpn route vni 110 mac " + mac).stdout(), e);
             }
             Set<String> tombstoned = fleet.evpnRoutes().historySince(mark).stream().filter(TopicView.Entry::tombstone)
                     .map(TopicView.Entry::key).collect(Collectors.toSet());
-            Set<String> oldKeys = before.keySet().stream().filter(k -> !macRoutes(fleet.evpnRoutes(), mac)
-                    .containsKey(k)).collect(Collectors.toSet());
-            assertTrue(tombstoned.containsAll(oldKeys), "tombstones " + tombstoned + " cover " + oldKeys);
+            assertTrue(tombstoned.containsAll(before.keySet()), "tombstones " + tombstoned + " cover the old routes "
+                    + before.keySet());
 
             MacLocation location = await("LocateMac of vm-1 follows the move").atMost(Overlay.CONVERGE)
-                    .until(() -> fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac)
-                            .build()), l -> l.getVtep().equals(to.vtepIp()));
-            assertEquals("pe-kind-a", location.getCluster());
+                    .ignoreExceptions()
+                    .until(() -> locate(fleet, mac), l -> l.getVtep().equals(to.vtepIp()));
+            if (from.cluster().equals(to.cluster())) {
+                assertEquals(to.cluster(), location.getCluster());
+            }
             assertTrue(location.getMobilitySequence() > oldSequence, "LocateMac's sequence: " + location);
         }
+    }
+
+    private static MacLocation locate(Fleet fleet, String mac) {
+        return fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac).build());
+    }
+
+    private static Map<String, EvpnRoute> fromVtep(Map<String, EvpnRoute> routes, LabNode node) {
+        return routes.entrySet().stream().filter(e -> e.getValue().getNextHop().equals(node.vtepIp()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The MAC's routes in the routers' post-policy view: what each router accepted (see RoutesAgreeWithFrrE2E). */

@@ -157,6 +157,11 @@ public final class Fleet implements AutoCloseable {
         route.put("openpe.bmp.host", lab.bmpAddress());
         route.put("openpe.bmp.port", Integer.toString(bmpPort));
         route.put("openpe.bmp.allowed-cidrs", lab.bmpSourceCidr());
+        // The nodes' BMP sessions come from their management addresses, which no plan names (plans know router ids
+        // and VTEPs): the operator's mapping, so every route key carries its router's cluster from the first record.
+        for (LabNode node : lab.nodes()) {
+            route.put("openpe.routers." + node.managementAddress() + ".cluster", node.cluster());
+        }
         // Every session's raw BMP bytes, kept with the logs: a failed run can be replayed with route-service decode.
         // route-service does not create the directory (a missing one closes every session), so it is made here.
         Path captures = work.resolve("bmp");

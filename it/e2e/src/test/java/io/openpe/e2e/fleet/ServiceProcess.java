@@ -17,8 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged service run the way an operator runs it: {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar},
- * output to a log file, ready when {@code /q/health/ready} answers 200, stopped by its PID.
+ * One packaged service run the way an operator runs it:
+ * {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar}, output to a log file, ready when
+ * {@code /q/health/ready} answers 200, stopped by its PID.
  */
 public final class ServiceProcess implements AutoCloseable {
 

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,12 +45,11 @@ class WorkloadMoveE2E {
     }
 
     /**
-     * LocateMac of a VM in cluster B names B's VTEP but cluster {@code pe-kind-a} (seen after the move above): the
-     * cluster is the reporting router's (lowest route key), because FRR 8.4 over BMP never reports the VTEP's own
-     * local route, the copy route-service's DESIGN takes the VTEP's cluster from (README "Findings").
+     * LocateMac of a VM in cluster B names B's VTEP and cluster B, although FRR 8.4 over BMP never reports the VTEP's
+     * own local route and every copy route-service holds comes from another router, some of cluster A (README
+     * "Findings": route-service now takes the cluster from the plan that names the VTEP).
      */
     @Test
-    @Disabled("finding for route-service: MacLocation.cluster is the reporting router's, not the VTEP's cluster")
     void locateMacNamesTheClusterOfTheVtep(Fleet fleet) {
         LabNode home = fleet.node("pe-kind-b", 1);
         try (Workloads workloads = new Workloads(fleet.lab())) {

@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The {@link MacIndex} of every router's type-2 routes, fed with the openpe.evpn-routes records of each RIB operation
  * (the records Kafka gets, in the same order), and the watchers of single MACs. One lock guards both, so a watcher's
  * first location and the moves after it leave no gap.
+ *
+ * <p>A location's cluster is the cluster of the node whose plan names its VTEP, when one does: FRR 8.4 never reports
+ * the VTEP's own local route over BMP, so the copy the index picks is another router's, and that router's cluster
+ * is not where the MAC is (a MAC moved to cluster B is reported by cluster A's routers too). Without such a plan it is
+ * the reporting router's cluster.
  */
 public final class MacLocator {
 
@@ -29,6 +35,17 @@ public final class MacLocator {
 
     private final MacIndex index = new MacIndex();
     private final Map<MacInVni, List<Listener>> watchers = new HashMap<>();
+    private final Function<String, Optional<String>> clusterOfVtep;
+
+    /** Locations carry the reporting router's cluster. */
+    MacLocator() {
+        this(vtep -> Optional.empty());
+    }
+
+    /** @param clusterOfVtep the cluster of the planned node with this VTEP, if any */
+    MacLocator(Function<String, Optional<String>> clusterOfVtep) {
+        this.clusterOfVtep = clusterOfVtep;
+    }
 
     /** Indexes one RIB operation's records and tells the watchers of the MACs whose location changed. */
     synchronized void observe(List<Outbound> records, Instant at) {
@@ -44,12 +61,12 @@ public final class MacLocator {
     }
 
     synchronized Optional<MacLocation> locate(MacInVni mac) {
-        return index.current(mac).map(MacAdvertisements::toProto);
+        return index.current(mac).map(this::toProto);
     }
 
     synchronized AutoCloseable watch(MacInVni mac, Listener listener) {
         watchers.computeIfAbsent(mac, m -> new CopyOnWriteArrayList<>()).add(listener);
-        listener.located(index.current(mac).map(MacAdvertisements::toProto));
+        listener.located(index.current(mac).map(this::toProto));
         return () -> unwatch(mac, listener);
     }
 
@@ -70,9 +87,15 @@ public final class MacLocator {
         if (list == null) {
             return;
         }
-        Optional<MacLocation> location = move.after().map(MacAdvertisements::toProto);
+        Optional<MacLocation> location = move.after().map(this::toProto);
         for (Listener listener : list) {
             listener.located(location);
         }
+    }
+
+    private MacLocation toProto(MacIndex.Location location) {
+        MacLocation proto = MacAdvertisements.toProto(location);
+        return clusterOfVtep.apply(proto.getVtep()).filter(c -> !c.equals(proto.getCluster()))
+                .map(c -> proto.toBuilder().setCluster(c).build()).orElse(proto);
     }
 }

@@ -52,7 +52,7 @@ public class Routers {
     private final PublishQueue queue;
     private final DuplicateMacEvents duplicateMacs = new DuplicateMacEvents();
     /** Where every MAC is, from the same records as Kafka's, with the watchers of single MACs. */
-    private final MacLocator macs = new MacLocator();
+    private final MacLocator macs;
     /** The last records, numbered, for resuming watches (openpe.watch.resume-buffer records). */
     private final RecentChanges recent = new RecentChanges(ConfigProvider.getConfig()
             .getOptionalValue("openpe.watch.resume-buffer", Integer.class).orElse(100_000));
@@ -81,6 +81,7 @@ public class Routers {
         this.queue = queue;
         this.plannedClusters = plannedClusters;
         this.publishUnicast = publishUnicast;
+        this.macs = new MacLocator(vtep -> plannedClusters.clusterOf(List.of(vtep)));
     }
 
     /** The state of the router at {@code address}, created on its first session. */

@@ -9,6 +9,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.openpe.route.cluster.RouterClusters;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.v1.EvpnRoute;
 import io.openpe.route.v1.MacLocation;
@@ -142,6 +143,27 @@ class MacLocatorTest {
      * RFC 7432 §15 written out as a scan over every route: sticky first, then the highest sequence, then the lowest
      * VTEP address; among copies of that one, the router's own route (FRR's local routes), then the lowest key.
      */
+    /**
+     * A MAC reported by a router of cluster "lab" with a VTEP the plans give to a node of cluster "b": the location
+     * names "b" (where the MAC is), not the reporter's cluster; a VTEP no plan names keeps the reporter's.
+     */
+    @Test
+    void theLocationNamesTheClusterOfThePlannedVtepNotTheReporters() {
+        RouterClusters plans = new RouterClusters();
+        plans.planned("b/b1", new RouterClusters.PlannedNode("b", "b1", "10.0.1.99", "10.0.1.1"));
+        Routers planned = new Routers("lab", new PublishQueue(10_000_000), plans, false);
+        EmbeddedChannel channel = EmbeddedSession.of(planned, new SimpleMeterRegistry(), new PublishQueue(10_000_000),
+                Duration.ofSeconds(30), CLOCK);
+        String peer = MacRouteFrames.peer("c0a80002", 65001, true);
+        write(channel, BmpStream.INITIATION);
+        write(channel, MacRouteFrames.announce(peer, 1, "0a000101", 1, false));   // VTEP 10.0.1.1, planned in b
+        write(channel, MacRouteFrames.announce(peer, 2, "0a000202", 0, false));   // VTEP 10.0.2.2, in no plan
+        MacLocation moved = planned.locateMac(110, "aa:bb:cc:00:00:01").orElseThrow();
+        assertEquals("10.0.1.1", moved.getVtep());
+        assertEquals("b", moved.getCluster(), moved.toString());
+        assertEquals("lab", planned.locateMac(110, "aa:bb:cc:00:00:02").orElseThrow().getCluster());
+    }
+
     static Optional<EvpnRoute> scan(List<EvpnRoute> routes, int vni, String mac) {
         List<EvpnRoute> candidates = new ArrayList<>(routes.stream()
                 .filter(r -> r.getRouteType() == 2 && r.getVni() == vni && r.getMac().equals(mac)).toList());

@@ -22,7 +22,9 @@ public class DeciderReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     KafkaStreams.State state = streams.state();
-    return HealthCheckResponse.named(NAME).status(state == KafkaStreams.State.RUNNING)
-        .withData("state", state.name()).build();
+    var response = HealthCheckResponse.named(NAME).status(state == KafkaStreams.State.RUNNING)
+        .withData("state", state.name()).withData("kafkaRecordsSkipped", SkipUndecodableInputs.RECORDS.skipped());
+    SkipUndecodableInputs.RECORDS.last().ifPresent(skip -> response.withData("lastSkippedRecord", skip.describe()));
+    return response.build();
   }
 }

@@ -1,12 +1,17 @@
 package io.openpe.migration.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationSnapshot;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +27,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * What the API answers from: the latest snapshot of every migration and the stream of events, read committed from
  * {@code openpe.migrations} and {@code openpe.migration-events} (so a decision that was rolled back is never shown).
+ * A record that does not decode is skipped and counted by the shared policy ({@link UndecodableRecords}); the
+ * consumer is built from the Quarkus Kafka configuration ({@link KafkaClients}).
  */
 @ApplicationScoped
 public class MigrationView {
   private static final Logger LOG = Logger.getLogger(MigrationView.class);
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafka;
+
+  @Inject
+  MeterRegistry registry;
+
+  private volatile UndecodableRecords undecodable;
 
   private final Map<String, MigrationSnapshot> snapshots = new ConcurrentHashMap<>();
   private final List<Consumer<MigrationSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
@@ -44,6 +56,7 @@ public class MigrationView {
   private Thread thread;
 
   void start(@Observes StartupEvent startup) {
+    undecodable = new UndecodableRecords("migration-coordinator-view", registry);
     running = true;
     thread = Thread.ofPlatform().name("migration-view").daemon().start(this::loop);
   }
@@ -79,8 +92,8 @@ public class MigrationView {
   }
 
   private void loop() {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> config = KafkaClients.consumer(kafka, Map.of(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     while (running) {
       try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config, new StringDeserializer(),
           new ByteArrayDeserializer())) {
@@ -110,18 +123,22 @@ public class MigrationView {
     }
   }
 
-  private void accept(ConsumerRecord<String, byte[]> record) throws Exception {
-    if (record.value() == null) {
-      return;
-    }
+  private void accept(ConsumerRecord<String, byte[]> record) {
     if (record.topic().equals(Topics.MIGRATIONS)) {
-      MigrationSnapshot snapshot = MigrationSnapshot.parseFrom(record.value());
-      snapshots.merge(snapshot.getMigrationId(), snapshot,
-          (old, next) -> next.getRevision() >= old.getRevision() ? next : old);
-      snapshotListeners.forEach(listener -> listener.accept(snapshot));
+      undecodable.decode(record, MigrationSnapshot.parser()).ifPresent(snapshot -> {
+        snapshots.merge(snapshot.getMigrationId(), snapshot,
+            (old, next) -> next.getRevision() >= old.getRevision() ? next : old);
+        snapshotListeners.forEach(listener -> listener.accept(snapshot));
+      });
     } else {
-      MigrationEvent event = MigrationEvent.parseFrom(record.value());
-      eventListeners.forEach(listener -> listener.accept(event));
+      undecodable.decode(record, MigrationEvent.parser())
+          .ifPresent(event -> eventListeners.forEach(listener -> listener.accept(event)));
     }
+  }
+
+  /** Records of the two topics skipped because they did not decode. */
+  public long skipped() {
+    UndecodableRecords records = undecodable;
+    return records == null ? 0 : records.skipped();
   }
 }

@@ -15,16 +15,26 @@ import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +61,33 @@ class MigrationApiTest {
         .setSource(ClusterRef.newBuilder().setName("cluster-a").setNamespace("vms"))
         .setTarget(ClusterRef.newBuilder().setName("cluster-b").setNamespace("vms"))
         .setMigrationNetwork("migration").build();
+  }
+
+  @Inject
+  MigrationView view;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  /**
+   * Issue 10: garbage bytes on openpe.migrations do not stop the API's view (which used to re-read the topic from the
+   * start after every failure and meet the record again): skipped and counted once, the next snapshot is served.
+   */
+  @Test
+  void garbageOnTheSnapshotTopicIsSkippedAndTheNextSnapshotServed() throws Exception {
+    long before = view.skipped();
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.MIGRATIONS, "garbage-api", new byte[] {0x0a, 0x7f, 0x01})).get();
+      producer.send(new ProducerRecord<>(Topics.MIGRATIONS, "garbage-api", MigrationSnapshot.newBuilder()
+          .setMigrationId("garbage-api").setRevision(1).setPhase(Phase.PHASE_PRE_CHECKS).build().toByteArray())).get();
+    }
+    MigrationSnapshot served = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .until(() -> migrations.get(GetMigrationRequest.newBuilder().setMigrationId("garbage-api").build()),
+            snapshot -> snapshot.getRevision() == 1);
+    assertEquals(Phase.PHASE_PRE_CHECKS, served.getPhase());
+    assertEquals(before + 1, view.skipped());
   }
 
   @Test

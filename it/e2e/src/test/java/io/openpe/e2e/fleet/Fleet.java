@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public final class Fleet implements AutoCloseable {
 
     /** Namespace and link prefix of this module's lab (the helpers' rule: one prefix per user of the machine). */
-    public static final String PREFIX = "e2";
+    public static final String PREFIX = System.getProperty("openpe.e2e.prefix", "e2");
     public static final int NODES_PER_CLUSTER = 2;
     private static final Duration READY = Duration.ofMinutes(3);
 
@@ -201,6 +201,11 @@ public final class Fleet implements AutoCloseable {
     private <V extends com.google.protobuf.MessageLite> TopicView<V> view(TopicView<V> view) {
         toClose.add(view);
         return view;
+    }
+
+    /** Port of route-service's BMP listener (on {@code lab().bmpAddress()}). */
+    public int bmpPort() {
+        return bmpPort;
     }
 
     public FabricLab lab() {

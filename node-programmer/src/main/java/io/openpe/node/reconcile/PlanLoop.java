@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -24,6 +24,9 @@ import org.jboss.logging.MDC;
  * of offers lead to exactly one more pass, over the last of them. The pending flag is cleared before the pass reads
  * the newest plan, so an offer that lands during a pass is never lost. Plans with a lower generation than the one
  * held are ignored: generations only grow per node, so an older one is a stale read.
+ *
+ * <p>Back-off applies to retrying the same plan only: a new or changed plan (or a new refusal) offered while a
+ * delayed retry waits cancels that retry and starts a pass at once, with the failure count started anew.
  *
  * <p>A refused plan ({@link #refuse}) never becomes the held plan: passes go on over the last accepted one (drift
  * repair included) and every report carries the refusal until a newer plan is accepted.
@@ -42,7 +45,12 @@ public final class PlanLoop implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final AtomicReference<NodePlan> newest = new AtomicReference<>();
     private final AtomicReference<PlanRefusal> refused = new AtomicReference<>();
-    private final AtomicBoolean passPending = new AtomicBoolean();
+    /** Guards {@link #scheduled}. */
+    private final Object scheduling = new Object();
+    /** The pass waiting to run (at once or as a delayed retry), null when none is. */
+    private ScheduledFuture<?> scheduled;
+    /** Plan of the last pass, to tell a retry of it from a pass over a new one. Worker thread only. */
+    private NodePlan lastTried;
     private volatile Optional<Convergence> last = Optional.empty();
     private int failuresInARow;
 
@@ -90,11 +98,17 @@ public final class PlanLoop implements AutoCloseable {
 
     /** Hands over a plan read from the topic; returns at once. */
     public void offer(NodePlan plan) {
-        NodePlan held = newest.accumulateAndGet(plan,
+        NodePlan before = newest.getAndAccumulate(plan,
                 (current, next) -> current == null || next.generation() >= current.generation() ? next : current);
+        NodePlan held = before == null || plan.generation() >= before.generation() ? plan : before;
         if (held == plan) {
             refused.getAndUpdate(r -> r != null && r.generation() <= plan.generation() ? null : r);
-            requestPass(Duration.ZERO);
+            if (samePlan(before, plan)) {
+                // A re-read of the held plan (a reconnect seeks back): no reason to cut a retry's back-off short.
+                requestPass(Duration.ZERO);
+            } else {
+                passNow();
+            }
         } else {
             LOG.infof("ignored older plan node=%s generation=%d (holding %d)", node, plan.generation(),
                     held.generation());
@@ -120,7 +134,7 @@ public final class PlanLoop implements AutoCloseable {
         if (held == null) {
             worker.execute(() -> reportRefusalBeforeAnyPlan(refusal));
         } else {
-            requestPass(Duration.ZERO);
+            passNow();
         }
     }
 
@@ -165,15 +179,39 @@ public final class PlanLoop implements AutoCloseable {
         }
     }
 
+    /** Asks for one pass after {@code delay}, unless one is already waiting (which will read the newest plan). */
     private void requestPass(Duration delay) {
-        if (passPending.compareAndSet(false, true)) {
-            worker.schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (scheduling) {
+            if (scheduled == null) {
+                scheduled = worker.schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * Asks for a pass at once: a waiting delayed retry is cancelled and replaced. If the cancel loses the race (the
+     * retry is starting), that pass reads the newest plan anyway.
+     */
+    private void passNow() {
+        synchronized (scheduling) {
+            if (scheduled != null && scheduled.getDelay(TimeUnit.MILLISECONDS) > 0 && scheduled.cancel(false)) {
+                scheduled = null;
+            }
+            if (scheduled == null) {
+                scheduled = worker.schedule(this::pass, 0, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     private void pass() {
-        passPending.set(false);
+        synchronized (scheduling) {
+            scheduled = null;
+        }
         NodePlan plan = newest.get();
+        if (!samePlan(lastTried, plan)) {
+            failuresInARow = 0;
+        }
+        lastTried = plan;
         // Correlation fields of every line of this pass, as separate keys in the JSON log.
         MDC.put("node", node);
         MDC.put("generation", Long.toString(plan.generation()));
@@ -194,6 +232,10 @@ public final class PlanLoop implements AutoCloseable {
         }
         MDC.remove("node");
         MDC.remove("generation");
+    }
+
+    private static boolean samePlan(NodePlan a, NodePlan b) {
+        return a != null && b != null && a.generation() == b.generation() && a.contentHash().equals(b.contentHash());
     }
 
     private Convergence converge(NodePlan plan) {

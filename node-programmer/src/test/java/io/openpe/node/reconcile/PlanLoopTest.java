@@ -132,6 +132,36 @@ class PlanLoopTest {
     }
 
     @Test
+    void aNewPlanOfferedWhileARetryWaitsIsAppliedAtOnce() {
+        // A back-off long enough that waiting it out would fail the await below.
+        Backoff slow = new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        try (PlanLoop loop = new PlanLoop("local/node-a", Optional.of(enactor), sink(reported::add),
+                new ApplyMetrics(registry), Clock.systemUTC(), NO_RESYNC, slow)) {
+            loop.start();
+            loop.offer(plan(1, "fail-1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 1);
+            assertTrue(reported.getFirst().failed());
+            loop.offer(plan(2, "h2"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 2);
+            assertEquals(List.of(1L, 2L), enactor.applied);
+            assertFalse(reported.get(1).failed());
+        }
+    }
+
+    @Test
+    void aReReadOfTheFailedPlanKeepsItsBackoff() {
+        Backoff slow = new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        try (PlanLoop loop = new PlanLoop("local/node-a", Optional.of(enactor), sink(reported::add),
+                new ApplyMetrics(registry), Clock.systemUTC(), NO_RESYNC, slow)) {
+            loop.start();
+            loop.offer(plan(1, "fail-1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 1);
+            loop.offer(plan(1, "fail-1"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> enactor.applied.size() == 1);
+        }
+    }
+
+    @Test
     void anObservingLoopReportsEveryPlanWithoutEnactingIt() {
         try (PlanLoop loop = loop(Optional.empty(), sink(reported::add), NO_RESYNC)) {
             loop.start();

@@ -37,9 +37,10 @@ public final class Fleet implements AutoCloseable {
 
     /**
      * Namespace and link prefix of this module's lab: one prefix per user of the machine, so two runs side by side
-     * never collide; {@code OPENPE_E2E_PREFIX} picks another one (default {@code e2}).
+     * never collide; {@code -Dopenpe.e2e.prefix} or {@code OPENPE_E2E_PREFIX} picks another one (default {@code e2}).
      */
-    public static final String PREFIX = System.getenv().getOrDefault("OPENPE_E2E_PREFIX", "e2");
+    public static final String PREFIX = System.getProperty("openpe.e2e.prefix",
+            System.getenv().getOrDefault("OPENPE_E2E_PREFIX", "e2"));
     public static final int NODES_PER_CLUSTER = 2;
     private static final Duration READY = Duration.ofMinutes(3);
 
@@ -209,6 +210,11 @@ public final class Fleet implements AutoCloseable {
     private <V extends com.google.protobuf.MessageLite> TopicView<V> view(TopicView<V> view) {
         toClose.add(view);
         return view;
+    }
+
+    /** Port of route-service's BMP listener (on {@code lab().bmpAddress()}). */
+    public int bmpPort() {
+        return bmpPort;
     }
 
     public FabricLab lab() {

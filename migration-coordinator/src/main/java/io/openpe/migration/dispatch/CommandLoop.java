@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,6 +130,7 @@ public class CommandLoop {
   private ProducerRecord<String, MessageLite> execute(Command command) {
     Timer.Sample sample = Timer.start(metrics);
     Outcome outcome;
+    pauseIfAsked(command, "before");
     try {
       outcome = runner.run(command);
     } catch (RuntimeException e) {
@@ -139,7 +141,21 @@ public class CommandLoop {
     String kind = outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     sample.stop(metrics.timer("openpe.migration.commands", "step", command.step().label(), "outcome", kind));
     LOG.infof("migration %s: %s -> %s", command.migrationId(), command.id(), outcome);
+    pauseIfAsked(command, "after");
     return new ProducerRecord<>(Topics.MIGRATION_INPUTS, InputCodec.key(command.request()),
         InputCodec.result(command, outcome, Instant.now()));
+  }
+
+  /** {@code openpe.migration.dispatcher.pause-at}: parks this command's thread for good (the test kills the process). */
+  private void pauseIfAsked(Command command, String point) {
+    if (dispatcher.pauseAt().filter((command.step().label() + ":" + point)::equals).isEmpty()) {
+      return;
+    }
+    LOG.warnf("dispatcher paused %s %s (openpe.migration.dispatcher.pause-at)", point, command.id());
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

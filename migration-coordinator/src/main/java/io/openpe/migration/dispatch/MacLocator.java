@@ -9,5 +9,14 @@ import io.openpe.migration.step.Migration;
  * route-service.
  */
 public interface MacLocator {
+  /** Where the MAC is now (the baseline before the move). */
   Outcome locate(Migration migration);
+
+  /**
+   * After the pivot: where the MAC is once it shows up behind the target cluster, or where it still is when the
+   * locator stops waiting. The saga decides whether that counts (target cluster, sequence above the baseline).
+   */
+  default Outcome awaitArrival(Migration migration) {
+    return locate(migration);
+  }
 }

@@ -38,7 +38,8 @@ public final class StepRunner {
   private Outcome execute(Command command, Migration migration) {
     return switch (command.step()) {
       case PRE_CHECKS -> map(steps.preChecks().run(migration), StepRunner::preChecked);
-      case FABRIC_BASELINE, VERIFY_ROUTES -> macs.locate(migration);
+      case FABRIC_BASELINE -> macs.locate(migration);
+      case VERIFY_ROUTES -> macs.awaitArrival(migration);
       case ENSURE_NETWORK -> map(steps.ensureMigrationNetwork().run(migration),
           ensured -> new Observation.Done("network objects " + ensured.objects()));
       case RECEIVER_VM -> map(steps.createReceiverVm().run(migration),
@@ -70,7 +71,7 @@ public final class StepRunner {
         request.vmNamespace(), request.vmName(), request.targetNamespace(), networks.get(request.migrationNetwork()));
   }
 
-  static <O> Outcome map(StepOutcome<O> outcome, Function<O, Observation> observed) {
+  public static <O> Outcome map(StepOutcome<O> outcome, Function<O, Observation> observed) {
     return switch (outcome) {
       case StepOutcome.Observed<O> o -> new Outcome.Observed(observed.apply(o.value()));
       case StepOutcome.Waiting<O> w -> new Outcome.Waiting(w.reason());

@@ -84,7 +84,7 @@ final class WorkloadNetworks {
   }
 
   /** The VNI behind a Multus network name ({@code name} or {@code namespace/name}). */
-  private static Optional<Long> vniOf(Cluster cluster, String networkName, String defaultNamespace) {
+  static Optional<Long> vniOf(Cluster cluster, String networkName, String defaultNamespace) {
     int slash = networkName.indexOf('/');
     String namespace = slash < 0 ? defaultNamespace : networkName.substring(0, slash);
     String name = slash < 0 ? networkName : networkName.substring(slash + 1);

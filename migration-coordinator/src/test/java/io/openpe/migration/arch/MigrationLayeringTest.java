@@ -58,6 +58,15 @@ class MigrationLayeringTest {
   }
 
   @Test
+  void fabricAsksRouteServiceAndNeverDecides() {
+    noClasses().that().resideInAPackage("io.openpe.migration.fabric..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.openpe.migration.saga.Saga")
+        .orShould().dependOnClassesThat().resideInAnyPackage("io.openpe.migration.api..",
+            "io.openpe.migration.store..", "org.apache.kafka..", "io.fabric8..")
+        .check(MAIN);
+  }
+
+  @Test
   void onlyKubeHoldsAFabric8Client() {
     noClasses().that().resideOutsideOfPackage("io.openpe.migration.kube..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClient")

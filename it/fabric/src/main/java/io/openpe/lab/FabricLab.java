@@ -1,6 +1,7 @@
 package io.openpe.lab;
 
 import io.openpe.lab.layout.ClusterLayout;
+import io.openpe.lab.layout.ExternalHostLayout;
 import io.openpe.lab.layout.FabricConfigs;
 import io.openpe.lab.layout.FabricSpec;
 import io.openpe.lab.layout.Layout;
@@ -148,8 +149,35 @@ public final class FabricLab implements AutoCloseable {
             FrrDaemons.ensure(cluster.leafNetns(), cluster.leafFrrDirectory(), FabricConfigs.leaf(cluster, layout));
         }
         for (NodeLayout node : layout.nodes()) {
-            FrrDaemons.ensure(node.routerNetns(), node.frrDirectory(), FabricConfigs.nodeInitial(node));
+            FrrDaemons.ensure(node.routerNetns(), node.frrDirectory(), FabricConfigs.nodeInitial(node),
+                    layout.spec().netnsVrfs());
         }
+        layout.externalHost().ifPresent(this::buildExternalHost);
+    }
+
+    /**
+     * The external host on the red network (ExternalHostLayout): its cable to the node's host namespace, the HTTP
+     * server answering the client's address, and the host session's BGP speaker in the node's host namespace.
+     */
+    private void buildExternalHost(ExternalHostLayout ext) {
+        String host = ext.node().hostNetns();
+        if (!Shell.linkExists(host, ExternalHostLayout.NODE_LINK)) {
+            Shell.ip(host, "link", "add", ExternalHostLayout.NODE_LINK, "type", "veth", "peer", "name",
+                    ExternalHostLayout.HOST_LINK, "netns", ext.netns());
+        }
+        Shell.ip(host, "addr", "replace", ExternalHostLayout.GATEWAY + "/24", "dev", ExternalHostLayout.NODE_LINK);
+        Shell.ip(host, "link", "set", ExternalHostLayout.NODE_LINK, "up");
+        Shell.ip(ext.netns(), "addr", "replace", ExternalHostLayout.CIDR, "dev", ExternalHostLayout.HOST_LINK);
+        Shell.ip(ext.netns(), "link", "set", ExternalHostLayout.HOST_LINK, "up");
+        Shell.ip(ext.netns(), "route", "replace", "default", "via", ExternalHostLayout.GATEWAY);
+        forwarding(host);
+        ClientIpServer.ensure(ext.netns(), ext.speakerDirectory().resolveSibling("clientip"));
+        FrrDaemons.ensure(host, ext.speakerDirectory(), ext.speakerConfig());
+    }
+
+    /** The external host of a fabric built with {@code FabricSpec.withNetnsVrfs()}. */
+    public Optional<ExternalHostLayout> externalHost() {
+        return layout.externalHost();
     }
 
     private static void forwarding(String ns) {

@@ -30,6 +30,16 @@ final class FrrDaemons {
 
     /** Starts zebra and bgpd unless both already run from this directory (a second build changes nothing). */
     static void ensure(String netns, Path dir, String config) {
+        ensure(netns, dir, config, false);
+    }
+
+    /**
+     * As {@link #ensure(String, Path, String)}; with {@code netnsVrfs} zebra runs with {@code -n} (each network
+     * namespace is a VRF), and both daemons in a mount namespace of their own whose {@code /run/netns} is an empty
+     * tmpfs, as a router pod's container would: zebra sees only the VRF namespaces node-programmer shows it, so every
+     * node on this machine has its own VRF {@code red}. bgpd shares zebra's mounts (it opens the VRF namespaces too).
+     */
+    static void ensure(String netns, Path dir, String config, boolean netnsVrfs) {
         if (running(dir, "zebra") && running(dir, "bgpd")) {
             return;
         }
@@ -44,8 +54,16 @@ final class FrrDaemons {
         // The daemons drop to user frr: it must write pid files and sockets here and read the path to it.
         Shell.run("chown", "-R", "frr:frr", dir.toString()).orThrow();
         Shell.run("chmod", "0755", dir.toString(), dir.getParent().toString()).orThrow();
-        daemon(netns, dir, "zebra");
-        daemon(netns, dir, "bgpd", "-M", "bmp");
+        if (netnsVrfs) {
+            String script = "mount -t tmpfs openpe-vrfs /run/netns && "
+                    + String.join(" ", daemonArgv(dir, "zebra", "-n")) + " && "
+                    + String.join(" ", daemonArgv(dir, "bgpd", "-M", "bmp"));
+            Shell.run("ip", "netns", "exec", netns, "unshare", "-m", "--propagation", "private", "sh", "-c", script)
+                    .orThrow();
+        } else {
+            daemon(netns, dir, "zebra");
+            daemon(netns, dir, "bgpd", "-M", "bmp");
+        }
         awaitVty(netns, dir);
     }
 
@@ -80,12 +98,18 @@ final class FrrDaemons {
     }
 
     private static void daemon(String netns, Path dir, String name, String... extra) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns, FRR_BIN.resolve(name).toString(),
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        argv.addAll(daemonArgv(dir, name, extra));
+        Shell.run(argv).orThrow();
+    }
+
+    private static List<String> daemonArgv(Path dir, String name, String... extra) {
+        List<String> argv = new ArrayList<>(List.of(FRR_BIN.resolve(name).toString(),
                 "-d", "-f", dir.resolve("frr.conf").toString(), "-i", dir.resolve(name + ".pid").toString(),
                 "-z", dir.resolve("zserv.api").toString(), "--vty_socket", dir.toString(),
                 "-u", "frr", "-g", "frr"));
         argv.addAll(List.of(extra));
-        Shell.run(argv).orThrow();
+        return argv;
     }
 
     private static void awaitVty(String netns, Path dir) {

@@ -122,6 +122,19 @@ public final class LabNode {
         return LinkCounters.parse(Shell.ip(routerNetns(), "-s", "-j", "link", "show", "dev", link));
     }
 
+    /**
+     * The namespace node-programmer's netns VRF datapath makes for VRF {@code vrf} of this node
+     * ({@code <router netns>-vrf-<vrf>}, node-programmer DESIGN "netns VRF datapath").
+     */
+    public String vrfNetns(String vrf) {
+        return routerNetns() + "-vrf-" + vrf;
+    }
+
+    /** Counters of a link inside a VRF namespace, e.g. {@code vni100} of VRF {@code red} on the netns datapath. */
+    public LinkCounters vrfLinkCounters(String vrf, String link) {
+        return LinkCounters.parse(Shell.ip(vrfNetns(vrf), "-s", "-j", "link", "show", "dev", link));
+    }
+
     /** Whether the router namespace's kernel holds {@code prefix} as a route installed by bgpd. */
     public boolean hasBgpRoute(String prefix) {
         CommandResult routes = Shell.ipResult(routerNetns(), "route", "show", prefix, "proto", "bgp");

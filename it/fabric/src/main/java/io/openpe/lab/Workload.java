@@ -98,6 +98,11 @@ public final class Workload {
         return ping(target, 1, 1).allReceived();
     }
 
+    /** The body of an HTTP GET of {@code url} from this workload, or the failure (5 s at most). */
+    public CommandResult httpGet(String url) {
+        return Shell.in(netns, "curl", "-sS", "--max-time", "5", url);
+    }
+
     /** A ping that runs until {@link PingRun#stop()}. */
     public PingRun pingContinuously(String target, double intervalSeconds) {
         return PingRun.start(netns, target, intervalSeconds);

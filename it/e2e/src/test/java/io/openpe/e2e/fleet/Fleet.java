@@ -46,6 +46,7 @@ public final class Fleet implements AutoCloseable {
 
     private final Path root;
     private final Path work;
+    private final FabricSpec spec;
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private KafkaBroker broker;
     private FabricLab lab;
@@ -59,16 +60,29 @@ public final class Fleet implements AutoCloseable {
     private Duration startup;
     private boolean closed;
 
-    private Fleet(Path root, Path work) {
+    private Fleet(Path root, Path work, FabricSpec spec) {
         this.root = root;
         this.work = work;
+        this.spec = spec;
     }
 
     /** Starts the whole fleet; on any failure removes what was started and rethrows. */
     public static Fleet start() {
+        return start(FabricSpec.seeds(PREFIX, NODES_PER_CLUSTER));
+    }
+
+    /**
+     * Starts a fleet on the fabric {@code spec} (another prefix than {@link #PREFIX}: its logs go to
+     * {@code target/e2e-logs-<prefix>}); with {@link FabricSpec#netnsVrfs()} every node-programmer runs the netns VRF
+     * datapath ({@code openpe.node.vrf-datapath=netns}).
+     */
+    public static Fleet start(FabricSpec spec) {
         Path root = Path.of(System.getProperty("openpe.root", "../..")).toAbsolutePath().normalize();
         Path work = Path.of(System.getProperty("openpe.e2e.logs", "target/e2e-logs")).toAbsolutePath();
-        Fleet fleet = new Fleet(root, work);
+        if (!spec.prefix().equals(PREFIX)) {
+            work = work.resolveSibling(work.getFileName() + "-" + spec.prefix());
+        }
+        Fleet fleet = new Fleet(root, work, spec);
         // Ctrl-C or SIGTERM of the test JVM, also while starting: the store is never closed then, the hook still
         // stops the processes and removes the namespaces.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(fleet::close));
@@ -103,7 +117,7 @@ public final class Fleet implements AutoCloseable {
             }
         });
         try {
-            lab = FabricLab.up(FabricSpec.seeds(PREFIX, NODES_PER_CLUSTER));
+            lab = FabricLab.up(spec);
             toClose.add(lab);
         } finally {
             broker = kafka.join();
@@ -190,6 +204,9 @@ public final class Fleet implements AutoCloseable {
         for (LabNode node : lab.nodes()) {
             Map<String, String> agent = new LinkedHashMap<>(common);
             agent.putAll(node.nodeProgrammerProperties());
+            if (spec.netnsVrfs()) {
+                agent.put("openpe.node.vrf-datapath", "netns");
+            }
             start("node-programmer", "node-programmer-" + node.name(), agent, logs);
         }
         Map<String, String> migration = new LinkedHashMap<>(common);

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param managementSubnet a /24 for the root-namespace bridge ({@code .1}, where route-service listens) and the
  *     nodes' {@code mgmt} links ({@code .10} up); parallel fabrics need different subnets
  * @param stateRoot directory under which {@code <prefix>/} holds FRR configurations, sockets and pid files
+ * @param netnsVrfs opt-in L3 on a kernel without VRF devices: every node's zebra runs with {@code -n} in a mount
+ *     namespace of its own (node-programmer {@code openpe.node.vrf-datapath=netns}), and the seeds' external host
+ *     {@link ExternalHostLayout} sits behind the L3VNI host session of the first cluster's last node
  */
 public record FabricSpec(String prefix, List<ClusterSpec> clusters, long spineAsn, String managementSubnet,
-        Path stateRoot) {
+        Path stateRoot, boolean netnsVrfs) {
 
     public static final Path DEFAULT_STATE_ROOT = Path.of("/tmp/openpe-lab");
     public static final long SPINE_ASN = 64612;
@@ -41,6 +44,12 @@ public record FabricSpec(String prefix, List<ClusterSpec> clusters, long spineAs
         Objects.requireNonNull(stateRoot, "stateRoot");
     }
 
+    /** The default fabric: kernel-VRF mode for the nodes' FRR, no external host. */
+    public FabricSpec(String prefix, List<ClusterSpec> clusters, long spineAsn, String managementSubnet,
+            Path stateRoot) {
+        this(prefix, clusters, spineAsn, managementSubnet, stateRoot, false);
+    }
+
     /**
      * OpenPERouter's multi-cluster example: {@code pe-kind-a} and {@code pe-kind-b} with {@code nodesPerCluster}
      * nodes each under spine AS 64612, the management subnet chosen from the prefix.
@@ -56,14 +65,19 @@ public record FabricSpec(String prefix, List<ClusterSpec> clusters, long spineAs
     }
 
     public FabricSpec withManagementSubnet(String subnet) {
-        return new FabricSpec(prefix, clusters, spineAsn, subnet, stateRoot);
+        return new FabricSpec(prefix, clusters, spineAsn, subnet, stateRoot, netnsVrfs);
     }
 
     public FabricSpec withClusters(List<ClusterSpec> other) {
-        return new FabricSpec(prefix, other, spineAsn, managementSubnet, stateRoot);
+        return new FabricSpec(prefix, other, spineAsn, managementSubnet, stateRoot, netnsVrfs);
     }
 
     public FabricSpec withStateRoot(Path root) {
-        return new FabricSpec(prefix, clusters, spineAsn, managementSubnet, root);
+        return new FabricSpec(prefix, clusters, spineAsn, managementSubnet, root, netnsVrfs);
+    }
+
+    /** This fabric with network-namespace VRFs and the external host on the red network (see {@code netnsVrfs}). */
+    public FabricSpec withNetnsVrfs() {
+        return new FabricSpec(prefix, clusters, spineAsn, managementSubnet, stateRoot, true);
     }
 }

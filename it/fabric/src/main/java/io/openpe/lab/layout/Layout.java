@@ -88,7 +88,17 @@ public record Layout(FabricSpec spec, String spineNetns, Path spineFrrDirectory,
         return spec.prefix() + "-w-" + workload;
     }
 
-    /** Spine and leafs first, then each node's router and host namespace. */
+    /** The external host of a fabric with {@link FabricSpec#netnsVrfs()}: behind the first cluster's last node. */
+    public Optional<ExternalHostLayout> externalHost() {
+        if (!spec.netnsVrfs()) {
+            return Optional.empty();
+        }
+        NodeLayout node = clusters.getFirst().nodes().getLast();
+        return Optional.of(new ExternalHostLayout(spec.prefix() + "-ext", node,
+                node.frrDirectory().resolveSibling(node.name() + "-speaker")));
+    }
+
+    /** Spine and leafs first, then each node's router and host namespace (and the external host's). */
     public List<String> namespaces() {
         List<String> names = new ArrayList<>();
         names.add(spineNetns);
@@ -97,6 +107,7 @@ public record Layout(FabricSpec spec, String spineNetns, Path spineFrrDirectory,
             names.add(n.routerNetns());
             names.add(n.hostNetns());
         });
+        externalHost().ifPresent(e -> names.add(e.netns()));
         return names;
     }
 }

@@ -27,6 +27,21 @@ class LayoutTest {
     }
 
     @Test
+    void theExternalHostExistsOnlyWithNetnsVrfsBehindTheFirstClustersLastNode() {
+        assertTrue(layout.externalHost().isEmpty());
+        assertTrue(!layout.spec().netnsVrfs());
+        Layout l3 = Layout.of(FabricSpec.seeds("x1", 2).withNetnsVrfs());
+        ExternalHostLayout ext = l3.externalHost().orElseThrow();
+        assertEquals(List.of("x1-ext", "pe-kind-a-worker"), List.of(ext.netns(), ext.node().name()));
+        assertTrue(l3.namespaces().contains("x1-ext") && !layout.namespaces().contains("x1-ext"));
+        String speaker = ext.speakerConfig();
+        assertTrue(speaker.contains("router bgp 64515\n") && speaker.contains("bgp listen range 192.169.10.0/24")
+                && speaker.contains("network 192.168.20.0/24"), speaker);
+        assertTrue(FabricSpec.seeds("x1", 2).withNetnsVrfs().withStateRoot(java.nio.file.Path.of("/tmp/y"))
+                .netnsVrfs());
+    }
+
+    @Test
     void everyNameCarriesThePrefixAndFitsALinkName() {
         Layout longest = Layout.of(FabricSpec.seeds("abcdefgh", 9));
         List<String> rootLinks = new java.util.ArrayList<>(List.of(longest.managementBridge()));

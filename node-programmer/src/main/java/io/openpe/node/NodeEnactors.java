@@ -30,7 +30,7 @@ public class NodeEnactors {
             @ConfigProperty(name = "openpe.node.frr.vty-dir") Optional<String> frrVtyDir,
             @ConfigProperty(name = "openpe.node.frr.config-dir") Optional<String> frrConfigDir,
             @ConfigProperty(name = "openpe.node.program-timeout", defaultValue = "120s") Duration programTimeout,
-            @ConfigProperty(name = "openpe.node.vrf-datapath", defaultValue = "auto") String vrfDatapath) {
+            @ConfigProperty(name = "openpe.node.vrf-datapath", defaultValue = "kernel") String vrfDatapath) {
         // One bound for every ip, vtysh and frr-reload.py run and every daemon vty exchange (ExternalProgram).
         ExternalProgram.limit(programTimeout);
         VrfDatapath.Choice datapath = VrfDatapath.choose(vrfDatapath);

@@ -35,8 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class Fleet implements AutoCloseable {
 
-    /** Namespace and link prefix of this module's lab (the helpers' rule: one prefix per user of the machine). */
-    public static final String PREFIX = "e2";
+    /**
+     * Namespace and link prefix of this module's lab (the helpers' rule: one prefix per user of the machine);
+     * {@code -Dopenpe.e2e.prefix} gives another, so two runs on one machine do not collide.
+     */
+    public static final String PREFIX = System.getProperty("openpe.e2e.prefix", "e2");
     public static final int NODES_PER_CLUSTER = 2;
     private static final Duration READY = Duration.ofMinutes(3);
 

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 9 in the fabric lab: vm-1 migrates from cluster A to cluster B through the packaged migration-coordinator
  * while vm-2 pings it. The coordinator runs as a process against two fabric8 mock API servers (one kubeconfig, one
  * context per cluster) on which the KubeVirt double plays KubeVirt's controllers; at the switchover the double's hook
- * re-plugs vm-1's namespace from node A0 into node B0 and sends the gratuitous ARP (the lab's {@code moveTo}), so the
+ * re-plugs vm-1's namespace from node A0 into node B1 and sends the gratuitous ARP (the lab's {@code moveTo}), so the
  * EVPN move route-service then reports is FRR's own. The fleet's coordinator has no cluster configured; it is stopped
  * first, so exactly one decider and one dispatcher read the saga's topics.
  */
@@ -90,7 +90,8 @@ class MigrationOnTheFabricE2E {
     @Test
     void vm1MovesToClusterBWhileVm2PingsItAndTheFabricFollows(Fleet fleet) throws Exception {
         LabNode from = fleet.node(A, 0);
-        LabNode to = fleet.node(B, 0);
+        // vm-2 on B0 and vm-1 onto B1: the layout of docs/benchmarks/fabric.md's moves (A0 to B1 with a B0 pinger).
+        LabNode to = fleet.node(B, 1);
         // The mock servers log every request at INFO; the double's rounds would bury the fleet's lines.
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         MockClusters mock = MockClusters.fresh();
@@ -102,7 +103,7 @@ class MigrationOnTheFabricE2E {
                 TopicView<MigrationEvent> events = TopicView.open(fleet.kafkaBootstrap(),
                         Topics.MIGRATION_EVENTS, MigrationEvent.parser())) {
             Workload vm1 = workloads.plug(SeedWorkloads.VM_1, from);
-            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, fleet.node(B, 1));
+            Workload vm2 = workloads.plug(SeedWorkloads.VM_2, fleet.node(B, 0));
             // From the .3 side first (as the other tests): both neighbour caches then hold the other's MAC.
             Overlay.awaitReachable(vm1, vm2.ip());
             Overlay.awaitReachable(vm2, vm1.ip());

@@ -23,8 +23,12 @@ import java.util.Map;
 public final class MockClusters {
   public static final String A = "pe-kind-a";
   public static final String B = "pe-kind-b";
-  /** intent-service's generated CRD, so L2VNIs are validated against the real schema's shape. */
-  private static final Path L2VNI_CRD = Path.of("..", "k8s", "crds", "l2vnis.openpe.openperouter.github.io-v1.yml");
+  /**
+   * intent-service's generated CRD, so L2VNIs are validated against the real schema's shape. From the repository root
+   * given as {@code openpe.root} (it/e2e runs elsewhere), else from this module's directory.
+   */
+  private static final Path L2VNI_CRD = Path.of(System.getProperty("openpe.root", ".."), "k8s", "crds",
+      "l2vnis.openpe.openperouter.github.io-v1.yml");
 
   private static MockClusters shared;
 

@@ -274,6 +274,11 @@ public final class Fleet implements AutoCloseable {
         return RouteServiceGrpc.newBlockingStub(routeChannel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    /** The fleet's Kafka, for a test that starts a process of its own. */
+    public String kafkaBootstrap() {
+        return broker.bootstrapServers();
+    }
+
     public Duration startup() {
         return startup;
     }

@@ -55,7 +55,9 @@ class L2VniChurnE2E {
             } finally {
                 intents.remove(FILE);
             }
-            assertTrue(during.transmitted() >= 20, "the ping ran through the change: " + during);
+            // The ping starts before the intent is written and stops once every node applied it, so it spans the
+            // change however fast the change is (since the plan loop's back-off fix, about half a second here).
+            assertTrue(during.transmitted() > 0, "the ping ran through the change: " + during);
             assertEquals(0, during.lost(), "echo requests lost on L2VNI 110 while L2VNI " + VNI + " was added: "
                     + during);
 

@@ -10,20 +10,15 @@ import io.openpe.migration.saga.Observation.MacLocated;
 import io.openpe.migration.saga.Observation.Phases;
 import io.openpe.migration.saga.Observation.Progress;
 import io.openpe.migration.saga.Outcome;
-import io.openpe.migration.saga.Saga;
-import io.openpe.migration.saga.SagaPolicy;
 import io.openpe.migration.v1.MigrationCommand;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,19 +60,7 @@ class SagaDeciderBrokerTest {
   }
 
   static KafkaStreams startDecider() throws IOException {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "saga-decider-test");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
-    config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
-    config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
-    config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sg-streams-").toString());
-    KafkaStreams streams = new KafkaStreams(SagaTopology.build(new Saga(SagaPolicy.defaults()),
-        Duration.ofMillis(200)), config);
-    streams.start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
-    return streams;
+    return SagaDeciderBrokerTestSupport.start(broker, "saga-decider-test");
   }
 
   private static MigrationRequest request(String id, String vm) {

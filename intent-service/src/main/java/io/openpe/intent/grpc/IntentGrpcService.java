@@ -13,7 +13,9 @@ import io.openpe.intent.v1.ApplyResponse;
 import io.openpe.intent.v1.DeleteRequest;
 import io.openpe.intent.v1.DeleteResponse;
 import io.openpe.intent.v1.GetPlanRequest;
+import io.openpe.intent.v1.GetPlanResponse;
 import io.openpe.intent.v1.GetRequest;
+import io.openpe.intent.v1.GetResponse;
 import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.IntentServiceGrpc;
 import io.openpe.intent.v1.Kind;
@@ -21,9 +23,9 @@ import io.openpe.intent.v1.ListPlansRequest;
 import io.openpe.intent.v1.ListPlansResponse;
 import io.openpe.intent.v1.ListRequest;
 import io.openpe.intent.v1.ListResponse;
-import io.openpe.intent.v1.NodePlan;
 import io.openpe.intent.v1.Source;
 import io.openpe.intent.publish.FleetProtos;
+import io.openpe.intent.v1.ValidateRequest;
 import io.openpe.intent.v1.ValidateResponse;
 import io.openpe.intent.v1.ValidationError;
 import io.openpe.intent.validation.IntentValidation;
@@ -53,7 +55,7 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
 
     @Override
     public void apply(ApplyRequest request, StreamObserver<ApplyResponse> response) {
-        Submitted submitted = objectsOf(request);
+        Submitted submitted = objectsOf(request.getIntentsList(), request.getManifest());
         List<String> owned = submitted.objects().stream().map(IntentGrpcService::idOf).filter(id -> id != null)
                 .flatMap(id -> ownedElsewhere(id).stream()).toList();
         if (!owned.isEmpty()) {
@@ -74,8 +76,8 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     }
 
     @Override
-    public void validate(ApplyRequest request, StreamObserver<ValidateResponse> response) {
-        Submitted submitted = objectsOf(request);
+    public void validate(ValidateRequest request, StreamObserver<ValidateResponse> response) {
+        Submitted submitted = objectsOf(request.getIntentsList(), request.getManifest());
         List<ValidationError> errors = new ArrayList<>(submitted.unreadable());
         IntentReconciler.DryRun dryRun = reconciler.dryRun(submitted.objects());
         dryRun.errors().forEach(e -> errors.add(toProto(e)));
@@ -103,14 +105,14 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     }
 
     @Override
-    public void get(GetRequest request, StreamObserver<Intent> response) {
+    public void get(GetRequest request, StreamObserver<GetResponse> response) {
         reconciler.intents().stream()
                 .filter(i -> i.getRef().getKind() == request.getRef().getKind()
                         && i.getRef().getNamespace().equals(request.getRef().getNamespace())
                         && i.getRef().getName().equals(request.getRef().getName()))
                 .findFirst()
                 .ifPresentOrElse(i -> {
-                    response.onNext(i);
+                    response.onNext(GetResponse.newBuilder().setIntent(i).build());
                     response.onCompleted();
                 }, () -> response.onError(Status.NOT_FOUND.withDescription("no intent " + request.getRef().getKind()
                         + " " + request.getRef().getNamespace() + "/" + request.getRef().getName()).asRuntimeException()));
@@ -126,9 +128,9 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
     }
 
     @Override
-    public void getPlan(GetPlanRequest request, StreamObserver<NodePlan> response) {
+    public void getPlan(GetPlanRequest request, StreamObserver<GetPlanResponse> response) {
         reconciler.plan(request.getNode()).ifPresentOrElse(plan -> {
-            response.onNext(plan);
+            response.onNext(GetPlanResponse.newBuilder().setPlan(plan).build());
             response.onCompleted();
         }, () -> response.onError(
                 Status.NOT_FOUND.withDescription("no plan for node " + request.getNode()).asRuntimeException()));
@@ -162,10 +164,10 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
         }
     }
 
-    private Submitted objectsOf(ApplyRequest request) {
+    private Submitted objectsOf(List<Intent> intents, String manifest) {
         List<HasMetadata> objects = new ArrayList<>();
         List<ValidationError> unreadable = new ArrayList<>();
-        for (Intent intent : request.getIntentsList()) {
+        for (Intent intent : intents) {
             try {
                 objects.add(IntentProtos.toApi(intent));
             } catch (IllegalArgumentException e) {
@@ -173,8 +175,8 @@ public class IntentGrpcService extends IntentServiceGrpc.IntentServiceImplBase {
                         .setMessage(e.getMessage()).build());
             }
         }
-        if (!request.getManifest().isEmpty()) {
-            Manifests.Parsed parsed = Manifests.parse("manifest", request.getManifest());
+        if (!manifest.isEmpty()) {
+            Manifests.Parsed parsed = Manifests.parse("manifest", manifest);
             parsed.objects().stream().filter(o -> !(o instanceof Node)).forEach(objects::add);
             parsed.errors().forEach(e -> unreadable.add(ValidationError.newBuilder().setReason(e).setMessage(e).build()));
         }

@@ -244,7 +244,8 @@ class KubernetesSourceKubeTest {
         try (InputStream in = PlanTopic.class.getResourceAsStream("underlay.yaml")) {
             manifest = new String(in.readAllBytes());
         }
-        var validated = intents.validate(io.openpe.intent.v1.ApplyRequest.newBuilder().setManifest(manifest).build());
+        var validated = intents.validate(io.openpe.intent.v1.ValidateRequest.newBuilder().setManifest(manifest)
+                .build());
         assertTrue(validated.getValid(), validated.toString());
         assertEquals(java.util.Set.of("VtepRangeOverlap", "RouterIdRangeOverlap", "VtepCollision", "RouterIdCollision"),
                 validated.getFleetWarningsList().stream().map(io.openpe.intent.v1.FleetWarning::getCheck)

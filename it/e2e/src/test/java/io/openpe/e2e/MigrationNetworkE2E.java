@@ -85,7 +85,7 @@ class MigrationNetworkE2E {
                 fleet.service("intent-service-" + node.cluster()).grpcPort()).usePlaintext().build();
         try {
             return IntentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .getPlan(GetPlanRequest.newBuilder().setNode(node.name()).build());
+                    .getPlan(GetPlanRequest.newBuilder().setNode(node.name()).build()).getPlan();
         } finally {
             channel.shutdownNow();
             try {

@@ -24,12 +24,13 @@ import io.openpe.migration.kubevirt.KubevirtDouble;
 import io.openpe.migration.kubevirt.MockCluster;
 import io.openpe.migration.kubevirt.MockClusters;
 import io.openpe.migration.v1.ClusterRef;
-import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.v1.EvpnRoute;
 import io.openpe.route.v1.LocateMacRequest;
@@ -135,15 +136,16 @@ class MigrationOnTheFabricE2E {
                     PingRun ping = vm2.pingContinuously(vm1.ip(), 0.05)) {
                 Instant started = Instant.now();
                 MigrationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-                        .start(StartMigration.newBuilder().setMigrationId(ID).setVmName("vm-1")
+                        .start(StartRequest.newBuilder().setMigration(StartMigration.newBuilder()
+                                .setMigrationId(ID).setVmName("vm-1")
                                 .setSource(ClusterRef.newBuilder().setName(A).setNamespace("default"))
                                 .setTarget(ClusterRef.newBuilder().setName(B).setNamespace("default"))
-                                .setMigrationNetwork("migration").build());
+                                .setMigrationNetwork("migration")).build());
                 MigrationSnapshot end = await("migration " + ID + " ends").atMost(SAGA)
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> MigrationServiceGrpc.newBlockingStub(channel)
                                 .withDeadlineAfter(10, TimeUnit.SECONDS)
-                                .get(GetMigrationRequest.newBuilder().setMigrationId(ID).build()),
+                                .get(GetRequest.newBuilder().setMigrationId(ID).build()).getMigration(),
                                 s -> isFinal(s.getPhase()) || rounds.failure() != null);
                 Instant ended = Instant.now();
                 PingResult loss = ping.stop();
@@ -227,7 +229,8 @@ class MigrationOnTheFabricE2E {
     }
 
     private static MacLocation locate(Fleet fleet, String mac) {
-        return fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac).build());
+        return fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac).build())
+                .getLocation();
     }
 
     private static boolean isFinal(Phase phase) {

@@ -61,7 +61,7 @@ class RoutesAgreeWithFrrE2E {
             }
 
             MacLocation location = fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110)
-                    .setMac(vm1.mac()).build());
+                    .setMac(vm1.mac()).build()).getLocation();
             assertEquals(home.vtepIp(), location.getVtep(), "LocateMac of vm-1: " + location);
             assertEquals("pe-kind-a", location.getCluster());
             for (LabNode node : fleet.nodes()) {

@@ -122,7 +122,8 @@ class WorkloadMoveE2E {
     }
 
     private static MacLocation locate(Fleet fleet, String mac) {
-        return fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac).build());
+        return fleet.routeService().locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(mac).build())
+                .getLocation();
     }
 
     private static Map<String, EvpnRoute> fromVtep(Map<String, EvpnRoute> routes, LabNode node) {

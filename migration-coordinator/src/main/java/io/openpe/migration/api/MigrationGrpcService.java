@@ -9,15 +9,20 @@ import io.openpe.migration.saga.Saga;
 import io.openpe.migration.store.EventCodec;
 import io.openpe.migration.store.InputCodec;
 import io.openpe.migration.store.SnapshotCodec;
-import io.openpe.migration.v1.CancelMigration;
-import io.openpe.migration.v1.GetMigrationRequest;
-import io.openpe.migration.v1.ListMigrationsRequest;
-import io.openpe.migration.v1.ListMigrationsResponse;
+import io.openpe.migration.v1.CancelRequest;
+import io.openpe.migration.v1.CancelResponse;
+import io.openpe.migration.v1.GetRequest;
+import io.openpe.migration.v1.GetResponse;
+import io.openpe.migration.v1.ListRequest;
+import io.openpe.migration.v1.ListResponse;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
-import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
+import io.openpe.migration.v1.StartResponse;
+import io.openpe.migration.v1.WatchRequest;
+import io.openpe.migration.v1.WatchResponse;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.openpe.proto.kafka.Topics;
 import io.quarkus.grpc.GrpcService;
@@ -32,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,21 +75,22 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Override
   @Blocking
-  public void start(StartMigration request, StreamObserver<MigrationSnapshot> response) {
+  public void start(StartRequest request, StreamObserver<StartResponse> response) {
     MigrationRequest migration;
     try {
-      migration = SnapshotCodec.request(request);
+      migration = SnapshotCodec.request(request.getMigration());
     } catch (IllegalArgumentException e) {
       response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
     Optional<MigrationSnapshot> known = view.get(migration.migrationId());
     if (known.isPresent()) {
-      answer(response, known.get());
+      answer(response, StartResponse.newBuilder().setMigration(known.get()).build());
       return;
     }
     send(migration, InputCodec.start(migration, Instant.now()));
-    await(migration.migrationId(), snapshot -> true, response, snapshot -> {
+    await(migration.migrationId(), snapshot -> true, response,
+        snapshot -> StartResponse.newBuilder().setMigration(snapshot).build(), snapshot -> {
       if (snapshot.getPhase() == Phase.PHASE_REFUSED && snapshot.getFailureReason().contains("is held by")) {
         return Status.FAILED_PRECONDITION.withDescription(snapshot.getFailureReason());
       }
@@ -93,7 +100,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Override
   @Blocking
-  public void cancel(CancelMigration request, StreamObserver<MigrationSnapshot> response) {
+  public void cancel(CancelRequest request, StreamObserver<CancelResponse> response) {
     Optional<MigrationSnapshot> known = view.get(request.getMigrationId());
     if (known.isEmpty()) {
       response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId() + " is not known")
@@ -106,33 +113,35 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
       if (current.getPhase() == Phase.PHASE_PIVOTED || current.getPhase() == Phase.PHASE_VERIFY_ROUTES) {
         response.onError(Status.FAILED_PRECONDITION.withDescription(refusal.get()).asRuntimeException());
       } else {
-        answer(response, current);
+        answer(response, CancelResponse.newBuilder().setMigration(current).build());
       }
       return;
     }
     MigrationRequest migration = SnapshotCodec.request(current.getRequest());
     send(migration, InputCodec.cancel(migration.migrationId(), request.getReason(), Instant.now()));
     await(migration.migrationId(), snapshot -> snapshot.getRevision() > current.getRevision()
-        && CANCEL_SEEN.contains(snapshot.getPhase()), response, s -> null);
+        && CANCEL_SEEN.contains(snapshot.getPhase()), response,
+        snapshot -> CancelResponse.newBuilder().setMigration(snapshot).build(), s -> null);
   }
 
   @Override
-  public void get(GetMigrationRequest request, StreamObserver<MigrationSnapshot> response) {
-    view.get(request.getMigrationId()).ifPresentOrElse(snapshot -> answer(response, snapshot),
+  public void get(GetRequest request, StreamObserver<GetResponse> response) {
+    view.get(request.getMigrationId()).ifPresentOrElse(
+        snapshot -> answer(response, GetResponse.newBuilder().setMigration(snapshot).build()),
         () -> response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId()
             + " is not known").asRuntimeException()));
   }
 
   @Override
-  public void list(ListMigrationsRequest request, StreamObserver<ListMigrationsResponse> response) {
-    response.onNext(ListMigrationsResponse.newBuilder().addAllMigrations(view.all()).build());
+  public void list(ListRequest request, StreamObserver<ListResponse> response) {
+    response.onNext(ListResponse.newBuilder().addAllMigrations(view.all()).build());
     response.onCompleted();
   }
 
   @Override
-  public void watch(GetMigrationRequest request, StreamObserver<MigrationEvent> response) {
+  public void watch(WatchRequest request, StreamObserver<WatchResponse> response) {
     String id = request.getMigrationId();
-    ServerCallStreamObserver<MigrationEvent> call = (ServerCallStreamObserver<MigrationEvent>) response;
+    ServerCallStreamObserver<WatchResponse> call = (ServerCallStreamObserver<WatchResponse>) response;
     Object lock = new Object();
     AutoCloseable[] handle = new AutoCloseable[1];
     boolean[] done = new boolean[1];
@@ -155,7 +164,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
           if (done[0] || call.isCancelled()) {
             return;
           }
-          call.onNext(event);
+          call.onNext(WatchResponse.newBuilder().setEvent(event).build());
         }
         // Several events share a decision (and its final phase); the end is the event that says so.
         if (ENDINGS.contains(event.getKind())) {
@@ -169,7 +178,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
         call.onError(Status.NOT_FOUND.withDescription("migration " + id + " is not known").asRuntimeException());
         return;
       }
-      call.onNext(EventCodec.current(SnapshotCodec.fromProto(current.get())));
+      call.onNext(WatchResponse.newBuilder().setEvent(EventCodec.current(SnapshotCodec.fromProto(current.get())))
+          .build());
     }
     call.setOnCancelHandler(() -> closeQuietly(handle[0]));
     if (FINAL.contains(view.get(id).orElseThrow().getPhase())) {
@@ -192,8 +202,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   }
 
   /** Answers with the first snapshot of {@code id} that matches, or DEADLINE_EXCEEDED. */
-  private void await(String id, Predicate<MigrationSnapshot> matching, StreamObserver<MigrationSnapshot> response,
-      java.util.function.Function<MigrationSnapshot, Status> failure) {
+  private <T> void await(String id, Predicate<MigrationSnapshot> matching, StreamObserver<T> response,
+      Function<MigrationSnapshot, T> reply, Function<MigrationSnapshot, Status> failure) {
     CompletableFuture<MigrationSnapshot> seen = new CompletableFuture<>();
     AutoCloseable handle = view.listen(snapshot -> {
       if (snapshot.getMigrationId().equals(id) && matching.test(snapshot)) {
@@ -208,7 +218,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
       if (status != null) {
         response.onError(status.asRuntimeException());
       } else {
-        answer(response, snapshot);
+        answer(response, reply.apply(snapshot));
       }
     } catch (TimeoutException e) {
       response.onError(Status.DEADLINE_EXCEEDED.withDescription("the decider did not answer within "
@@ -223,8 +233,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     }
   }
 
-  private static void answer(StreamObserver<MigrationSnapshot> response, MigrationSnapshot snapshot) {
-    response.onNext(snapshot);
+  private static <T> void answer(StreamObserver<T> response, T reply) {
+    response.onNext(reply);
     response.onCompleted();
   }
 

@@ -3,14 +3,17 @@ package io.openpe.migration.cli;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
-import io.openpe.migration.v1.CancelMigration;
+import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.ClusterRef;
-import io.openpe.migration.v1.GetMigrationRequest;
-import io.openpe.migration.v1.ListMigrationsRequest;
+import io.openpe.migration.v1.GetRequest;
+import io.openpe.migration.v1.ListRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
+import io.openpe.migration.v1.WatchRequest;
+import io.openpe.migration.v1.WatchResponse;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,19 +85,19 @@ public final class MigrateCommand {
           if (!needsId(positional, err)) {
             yield 2;
           }
-          print(stub.get(GetMigrationRequest.newBuilder().setMigrationId(positional.getFirst()).build()), out);
+          print(stub.get(GetRequest.newBuilder().setMigrationId(positional.getFirst()).build()).getMigration(), out);
           yield 0;
         }
         case "cancel" -> {
           if (!needsId(positional, err)) {
             yield 2;
           }
-          print(stub.cancel(CancelMigration.newBuilder().setMigrationId(positional.getFirst())
-              .setReason(options.getOrDefault("reason", "cancelled by an operator")).build()), out);
+          print(stub.cancel(CancelRequest.newBuilder().setMigrationId(positional.getFirst())
+              .setReason(options.getOrDefault("reason", "cancelled by an operator")).build()).getMigration(), out);
           yield 0;
         }
         case "list" -> {
-          stub.list(ListMigrationsRequest.getDefaultInstance()).getMigrationsList().forEach(s -> print(s, out));
+          stub.list(ListRequest.getDefaultInstance()).getMigrationsList().forEach(s -> print(s, out));
           yield 0;
         }
         default -> {
@@ -139,16 +142,16 @@ public final class MigrateCommand {
         .setMigrationNetwork(options.getOrDefault("network", "migration"))
         .setDeadlineSeconds(Integer.parseUnsignedInt(options.getOrDefault("deadline", "0")))
         .build();
-    MigrationSnapshot started = stub.start(request);
+    MigrationSnapshot started = stub.start(StartRequest.newBuilder().setMigration(request).build()).getMigration();
     print(started, out);
     return options.containsKey("follow") ? follow(stub, started.getMigrationId(), out) : 0;
   }
 
   private static int follow(MigrationServiceGrpc.MigrationServiceBlockingStub stub, String id, PrintStream out) {
-    Iterator<MigrationEvent> events = stub.watch(GetMigrationRequest.newBuilder().setMigrationId(id).build());
+    Iterator<WatchResponse> events = stub.watch(WatchRequest.newBuilder().setMigrationId(id).build());
     String last = "";
     while (events.hasNext()) {
-      MigrationEvent event = events.next();
+      MigrationEvent event = events.next().getEvent();
       last = event.getKind();
       out.println(Instant.ofEpochSecond(event.getAt().getSeconds(), event.getAt().getNanos()) + "  "
           + phase(event.getPhase().name()) + "  " + (event.getStep().isEmpty() ? "-" : event.getStep()) + "  "
@@ -156,7 +159,7 @@ public final class MigrateCommand {
           + (event.hasPhaseDeadline() ? "  (deadline " + Instant.ofEpochSecond(event.getPhaseDeadline().getSeconds())
               + ")" : ""));
     }
-    MigrationSnapshot end = stub.get(GetMigrationRequest.newBuilder().setMigrationId(id).build());
+    MigrationSnapshot end = stub.get(GetRequest.newBuilder().setMigrationId(id).build()).getMigration();
     return switch (end.getPhase()) {
       case PHASE_SUCCEEDED -> 0;
       case PHASE_FAILED, PHASE_CANCELLED, PHASE_REFUSED -> 1;

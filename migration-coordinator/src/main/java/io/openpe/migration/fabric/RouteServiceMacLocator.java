@@ -14,8 +14,9 @@ import io.openpe.migration.step.StepOutcome;
 import io.openpe.migration.step.VmOnFabric;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
-import io.openpe.route.v1.MacLocationUpdate;
 import io.openpe.route.v1.RouteServiceGrpc;
+import io.openpe.route.v1.WatchMacRequest;
+import io.openpe.route.v1.WatchMacResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,8 @@ public final class RouteServiceMacLocator implements MacLocator {
   public Outcome locate(Migration migration) {
     return withVm(migration, request -> {
       try {
-        return observed(routes.withDeadlineAfter(watch.toMillis(), TimeUnit.MILLISECONDS).locateMac(request));
+        return observed(routes.withDeadlineAfter(watch.toMillis(), TimeUnit.MILLISECONDS).locateMac(request)
+            .getLocation());
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
           return new Outcome.Observed(MacLocated.nowhere());
@@ -68,10 +70,10 @@ public final class RouteServiceMacLocator implements MacLocator {
   private Outcome watch(LocateMacRequest request, String targetCluster) {
     MacLocated last = null;
     try {
-      Iterator<MacLocationUpdate> updates =
-          routes.withDeadlineAfter(watch.toMillis(), TimeUnit.MILLISECONDS).watchMac(request);
+      Iterator<WatchMacResponse> updates = routes.withDeadlineAfter(watch.toMillis(), TimeUnit.MILLISECONDS)
+          .watchMac(WatchMacRequest.newBuilder().setVni(request.getVni()).setMac(request.getMac()).build());
       while (updates.hasNext()) {
-        MacLocationUpdate update = updates.next();
+        WatchMacResponse update = updates.next();
         last = update.hasLocation() ? located(update.getLocation()) : MacLocated.nowhere();
         if (last.cluster().equals(targetCluster)) {
           break;

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.openpe.migration.v1.CancelMigration;
+import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.ClusterRef;
-import io.openpe.migration.v1.GetMigrationRequest;
-import io.openpe.migration.v1.ListMigrationsRequest;
+import io.openpe.migration.v1.GetRequest;
+import io.openpe.migration.v1.ListRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
+import io.openpe.migration.v1.WatchRequest;
+import io.openpe.migration.v1.WatchResponse;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
@@ -56,11 +59,11 @@ class MigrationApiTest {
   @GrpcClient("migration")
   MigrationServiceGrpc.MigrationServiceBlockingStub migrations;
 
-  private static StartMigration start(String id, String vm) {
-    return StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
+  private static StartRequest start(String id, String vm) {
+    return StartRequest.newBuilder().setMigration(StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
         .setSource(ClusterRef.newBuilder().setName("cluster-a").setNamespace("vms"))
         .setTarget(ClusterRef.newBuilder().setName("cluster-b").setNamespace("vms"))
-        .setMigrationNetwork("migration").build();
+        .setMigrationNetwork("migration")).build();
   }
 
   @Inject
@@ -84,7 +87,7 @@ class MigrationApiTest {
           .setMigrationId("garbage-api").setRevision(1).setPhase(Phase.PHASE_PRE_CHECKS).build().toByteArray())).get();
     }
     MigrationSnapshot served = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-        .until(() -> migrations.get(GetMigrationRequest.newBuilder().setMigrationId("garbage-api").build()),
+        .until(() -> migrations.get(GetRequest.newBuilder().setMigrationId("garbage-api").build()).getMigration(),
             snapshot -> snapshot.getRevision() == 1);
     assertEquals(Phase.PHASE_PRE_CHECKS, served.getPhase());
     assertEquals(before + 1, view.skipped());
@@ -92,38 +95,38 @@ class MigrationApiTest {
 
   @Test
   void startGetListCancelAndWatch() {
-    MigrationSnapshot started = migrations.start(start("api-1", "vm-api"));
+    MigrationSnapshot started = migrations.start(start("api-1", "vm-api")).getMigration();
     assertEquals(Phase.PHASE_PRE_CHECKS, started.getPhase());
     assertEquals("pre-checks", started.getStep());
     assertTrue(started.hasPhaseDeadline());
 
-    MigrationSnapshot again = migrations.start(start("api-1", "vm-api"));
+    MigrationSnapshot again = migrations.start(start("api-1", "vm-api")).getMigration();
     assertEquals("api-1", again.getMigrationId());
-    assertTrue(again.getRevision() <= migrations.get(GetMigrationRequest.newBuilder().setMigrationId("api-1")
-        .build()).getRevision());
+    assertTrue(again.getRevision() <= migrations.get(GetRequest.newBuilder().setMigrationId("api-1")
+        .build()).getMigration().getRevision());
 
     StatusRuntimeException busy = assertThrows(StatusRuntimeException.class,
         () -> migrations.start(start("api-2", "vm-api")));
     assertEquals(Status.Code.FAILED_PRECONDITION, busy.getStatus().getCode());
     assertEquals("VM vms/vm-api on cluster-a is held by migration api-1", busy.getStatus().getDescription());
 
-    assertEquals(List.of("api-1", "api-2"), migrations.list(ListMigrationsRequest.getDefaultInstance())
+    assertEquals(List.of("api-1", "api-2"), migrations.list(ListRequest.getDefaultInstance())
         .getMigrationsList().stream().map(MigrationSnapshot::getMigrationId).filter(id -> id.startsWith("api-"))
         .toList());
 
-    Iterator<MigrationEvent> watch = migrations.watch(GetMigrationRequest.newBuilder().setMigrationId("api-1")
+    Iterator<WatchResponse> watch = migrations.watch(WatchRequest.newBuilder().setMigrationId("api-1")
         .build());
-    MigrationEvent first = watch.next();
+    MigrationEvent first = watch.next().getEvent();
     assertEquals("SNAPSHOT", first.getKind());
     assertEquals(Phase.PHASE_PRE_CHECKS, first.getPhase());
 
-    MigrationSnapshot cancelled = migrations.cancel(CancelMigration.newBuilder().setMigrationId("api-1")
-        .setReason("operator").build());
+    MigrationSnapshot cancelled = migrations.cancel(CancelRequest.newBuilder().setMigrationId("api-1")
+        .setReason("operator").build()).getMigration();
     assertEquals(Phase.PHASE_CANCELLED, cancelled.getPhase());
     assertEquals("cancelled: operator", cancelled.getFailureReason());
 
     List<String> kinds = new ArrayList<>();
-    watch.forEachRemaining(event -> kinds.add(event.getKind()));
+    watch.forEachRemaining(update -> kinds.add(update.getEvent().getKind()));
     assertEquals(List.of("COMPENSATING", "CANCELLED"), kinds);
   }
 
@@ -165,10 +168,11 @@ class MigrationApiTest {
   @Test
   void unknownMigrationsAndInvalidStartsAreRefusedWithAReason() {
     StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class,
-        () -> migrations.get(GetMigrationRequest.newBuilder().setMigrationId("nope").build()));
+        () -> migrations.get(GetRequest.newBuilder().setMigrationId("nope").build()));
     assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
     StatusRuntimeException invalid = assertThrows(StatusRuntimeException.class,
-        () -> migrations.start(StartMigration.newBuilder().setMigrationId("bad").build()));
+        () -> migrations.start(StartRequest.newBuilder().setMigration(StartMigration.newBuilder()
+            .setMigrationId("bad")).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getStatus().getCode());
   }
 }

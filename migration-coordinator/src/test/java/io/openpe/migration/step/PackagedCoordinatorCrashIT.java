@@ -12,11 +12,12 @@ import io.openpe.migration.kube.Fields;
 import io.openpe.migration.kube.ResourceKind;
 import io.openpe.migration.saga.Step;
 import io.openpe.migration.v1.ClusterRef;
-import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -103,7 +104,7 @@ class PackagedCoordinatorCrashIT {
     assertTrue(log(first).contains(id + ":" + step.label() + ":"), "paused at another command: " + log(first));
     long revisionAtKill;
     try (Api api = api(first)) {
-      revisionAtKill = api.stub().get(get(id)).getRevision();
+      revisionAtKill = api.stub().get(get(id)).getMigration().getRevision();
     }
     long killedAt = System.nanoTime();
     first.process.destroyForcibly();
@@ -115,12 +116,12 @@ class PackagedCoordinatorCrashIT {
     try (Api client = api(second)) {
       MigrationServiceGrpc.MigrationServiceBlockingStub api = client.stub();
       await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-          .until(() -> api.get(get(id)).getRevision() > revisionAtKill);
+          .until(() -> api.get(get(id)).getMigration().getRevision() > revisionAtKill);
       long resumeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
       Files.writeString(Path.of("target", "coordinator-resume.tsv"), step.label() + "\t" + point + "\t"
           + resumeMillis + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       end = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-          .until(() -> api.get(get(id)), snapshot -> snapshot.getPhase() == Phase.PHASE_SUCCEEDED
+          .until(() -> api.get(get(id)).getMigration(), snapshot -> snapshot.getPhase() == Phase.PHASE_SUCCEEDED
               || snapshot.getPhase() == Phase.PHASE_FAILED || snapshot.getPhase() == Phase.PHASE_CANCELLED);
     }
 
@@ -199,15 +200,15 @@ class PackagedCoordinatorCrashIT {
     return new Api(channel, MigrationServiceGrpc.newBlockingStub(channel));
   }
 
-  private static StartMigration request(String id) {
-    return StartMigration.newBuilder().setMigrationId(id).setVmName("vm-1")
+  private static StartRequest request(String id) {
+    return StartRequest.newBuilder().setMigration(StartMigration.newBuilder().setMigrationId(id).setVmName("vm-1")
         .setSource(ClusterRef.newBuilder().setName(A).setNamespace("default"))
         .setTarget(ClusterRef.newBuilder().setName(B).setNamespace("default"))
-        .setMigrationNetwork("migration").build();
+        .setMigrationNetwork("migration")).build();
   }
 
-  private static GetMigrationRequest get(String id) {
-    return GetMigrationRequest.newBuilder().setMigrationId(id).build();
+  private static GetRequest get(String id) {
+    return GetRequest.newBuilder().setMigrationId(id).build();
   }
 
   private static String log(Coordinator coordinator) throws IOException {

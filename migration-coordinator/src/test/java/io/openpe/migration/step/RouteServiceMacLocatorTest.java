@@ -23,8 +23,10 @@ import io.openpe.migration.saga.Observation.MacLocated;
 import io.openpe.migration.saga.Outcome;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
-import io.openpe.route.v1.MacLocationUpdate;
+import io.openpe.route.v1.LocateMacResponse;
 import io.openpe.route.v1.RouteServiceGrpc;
+import io.openpe.route.v1.WatchMacRequest;
+import io.openpe.route.v1.WatchMacResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +93,7 @@ class RouteServiceMacLocatorTest {
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> routeService.watcher.get() != null);
     assertFalse(verified.isDone(), "the MAC is still behind cluster A: the adapter must keep watching");
 
-    routeService.watcher.get().onNext(MacLocationUpdate.newBuilder().setLocation(location(B, "100.65.0.9", 1)).build());
+    routeService.watcher.get().onNext(WatchMacResponse.newBuilder().setLocation(location(B, "100.65.0.9", 1)).build());
 
     assertEquals(new Outcome.Observed(new MacLocated(B, "100.65.0.9", 1, false)), verified.get(20, TimeUnit.SECONDS));
     assertTrue(routeService.watchCancelled.await(20, TimeUnit.SECONDS), "WatchMac left open on route-service");
@@ -172,28 +174,29 @@ class RouteServiceMacLocatorTest {
   private static final class StandIn extends RouteServiceGrpc.RouteServiceImplBase {
     final AtomicReference<MacLocation> location = new AtomicReference<>();
     final List<LocateMacRequest> asked = new CopyOnWriteArrayList<>();
-    final AtomicReference<StreamObserver<MacLocationUpdate>> watcher = new AtomicReference<>();
+    final AtomicReference<StreamObserver<WatchMacResponse>> watcher = new AtomicReference<>();
     final CountDownLatch watchCancelled = new CountDownLatch(1);
 
     @Override
-    public void locateMac(LocateMacRequest request, StreamObserver<MacLocation> response) {
+    public void locateMac(LocateMacRequest request, StreamObserver<LocateMacResponse> response) {
       asked.add(request);
       MacLocation now = location.get();
       if (now == null) {
         response.onError(Status.NOT_FOUND.withDescription("no type-2 route").asRuntimeException());
       } else {
-        response.onNext(now);
+        response.onNext(LocateMacResponse.newBuilder().setLocation(now).build());
         response.onCompleted();
       }
     }
 
     @Override
-    public void watchMac(LocateMacRequest request, StreamObserver<MacLocationUpdate> response) {
-      asked.add(request);
-      ((ServerCallStreamObserver<MacLocationUpdate>) response).setOnCancelHandler(watchCancelled::countDown);
+    public void watchMac(WatchMacRequest request, StreamObserver<WatchMacResponse> response) {
+      // The same question as LocateMac's, kept in one list.
+      asked.add(LocateMacRequest.newBuilder().setVni(request.getVni()).setMac(request.getMac()).build());
+      ((ServerCallStreamObserver<WatchMacResponse>) response).setOnCancelHandler(watchCancelled::countDown);
       MacLocation now = location.get();
-      response.onNext(now == null ? MacLocationUpdate.getDefaultInstance()
-          : MacLocationUpdate.newBuilder().setLocation(now).build());
+      response.onNext(now == null ? WatchMacResponse.getDefaultInstance()
+          : WatchMacResponse.newBuilder().setLocation(now).build());
       watcher.set(response);
     }
   }

@@ -14,16 +14,18 @@ import io.openpe.route.session.Routers;
 import io.openpe.route.session.SessionStatus;
 import io.openpe.route.v1.BmpSession;
 import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListRoutesRequest;
 import io.openpe.route.v1.ListRoutesResponse;
 import io.openpe.route.v1.ListSessionsRequest;
 import io.openpe.route.v1.ListSessionsResponse;
 import io.openpe.route.v1.LocateMacRequest;
-import io.openpe.route.v1.MacLocation;
-import io.openpe.route.v1.MacLocationUpdate;
+import io.openpe.route.v1.LocateMacResponse;
 import io.openpe.route.v1.RouteFilter;
 import io.openpe.route.v1.RouteServiceGrpc;
-import io.openpe.route.v1.RouteUpdate;
+import io.openpe.route.v1.WatchMacRequest;
+import io.openpe.route.v1.WatchMacResponse;
 import io.openpe.route.v1.WatchRoutesRequest;
+import io.openpe.route.v1.WatchRoutesResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -84,7 +86,8 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
 
     @Override
     @Blocking
-    public void listRoutes(RouteFilter filter, StreamObserver<ListRoutesResponse> response) {
+    public void listRoutes(ListRoutesRequest request, StreamObserver<ListRoutesResponse> response) {
+        RouteFilter filter = request.getFilter();
         var out = ListRoutesResponse.newBuilder();
         for (EvpnRoute route : routers.routes()) {
             if (RouteFilters.matches(filter, route)) {
@@ -96,14 +99,14 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
     }
 
     @Override
-    public void locateMac(LocateMacRequest request, StreamObserver<MacLocation> response) {
-        Optional<Status> invalid = invalid(request);
+    public void locateMac(LocateMacRequest request, StreamObserver<LocateMacResponse> response) {
+        Optional<Status> invalid = invalid(request.getVni(), request.getMac());
         if (invalid.isPresent()) {
             response.onError(invalid.get().asRuntimeException());
             return;
         }
         routers.locateMac(request.getVni(), MacText.normal(request.getMac())).ifPresentOrElse(location -> {
-            response.onNext(location);
+            response.onNext(LocateMacResponse.newBuilder().setLocation(location).build());
             response.onCompleted();
         }, () -> response.onError(Status.NOT_FOUND.withDescription("no type-2 route for " + request.getMac()
                 + " in VNI " + request.getVni()).asRuntimeException()));
@@ -114,13 +117,13 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
      * it. Latest wins: a client that reads slowly gets the newest location, never a stale queue.
      */
     @Override
-    public void watchMac(LocateMacRequest request, StreamObserver<MacLocationUpdate> response) {
-        Optional<Status> invalid = invalid(request);
+    public void watchMac(WatchMacRequest request, StreamObserver<WatchMacResponse> response) {
+        Optional<Status> invalid = invalid(request.getVni(), request.getMac());
         if (invalid.isPresent()) {
             response.onError(invalid.get().asRuntimeException());
             return;
         }
-        ServerCallStreamObserver<MacLocationUpdate> stream = (ServerCallStreamObserver<MacLocationUpdate>) response;
+        ServerCallStreamObserver<WatchMacResponse> stream = (ServerCallStreamObserver<WatchMacResponse>) response;
         Subscription subscription = new Subscription();
         macStreams.incrementAndGet();
         var outlet = new ClientOutlet<>(stream, MAC_BUFFER, ClientOutlet.Overflow.LATEST_WINS, drains, "",
@@ -129,18 +132,18 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
                     subscription.end();
                 });
         subscription.set(routers.watchMac(request.getVni(), MacText.normal(request.getMac()), location -> {
-            var update = MacLocationUpdate.newBuilder();
+            var update = WatchMacResponse.newBuilder();
             location.ifPresent(update::setLocation);
             outlet.offer(update.build());
         }));
     }
 
-    private static Optional<Status> invalid(LocateMacRequest request) {
-        if (request.getVni() == 0 || request.getMac().isEmpty()) {
+    private static Optional<Status> invalid(int vni, String mac) {
+        if (vni == 0 || mac.isEmpty()) {
             return Optional.of(Status.INVALID_ARGUMENT.withDescription("vni and mac are required"));
         }
-        if (!MacText.valid(request.getMac())) {
-            return Optional.of(Status.INVALID_ARGUMENT.withDescription("mac " + request.getMac()
+        if (!MacText.valid(mac)) {
+            return Optional.of(Status.INVALID_ARGUMENT.withDescription("mac " + mac
                     + " is not six colon-separated hex octets"));
         }
         return Optional.empty();
@@ -166,7 +169,7 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
      * The matching routes, an end-of-dump marker, then every change. Every change carries a resume token
      * ({@code <instance>:<sequence>}, the sequence numbering this service's route records); so does the end-of-dump
      * marker. Dump entries carry none: a stream cut inside the dump cannot resume. A request with a token whose
-     * later changes are all still kept (openpe.watch.resume-buffer) resumes: the stream starts with a RouteUpdate
+     * later changes are all still kept (openpe.watch.resume-buffer) resumes: the stream starts with a response
      * carrying only that token, then those changes; otherwise it starts over with a full dump. A withdrawal is sent
      * only for a key this stream has shown, except on a resumed stream, which cannot know what the earlier one
      * showed and sends every withdrawal (a client ignores keys it does not hold). A client more than
@@ -174,8 +177,8 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
      */
     @Override
     @Blocking
-    public void watchRoutes(WatchRoutesRequest request, StreamObserver<RouteUpdate> response) {
-        ServerCallStreamObserver<RouteUpdate> stream = (ServerCallStreamObserver<RouteUpdate>) response;
+    public void watchRoutes(WatchRoutesRequest request, StreamObserver<WatchRoutesResponse> response) {
+        ServerCallStreamObserver<WatchRoutesResponse> stream = (ServerCallStreamObserver<WatchRoutesResponse>) response;
         RouteFilter filter = request.getFilter();
         OptionalLong resumeAfter = resumeSequence(request.getResumeToken());
         // Touched only under Routers' change lock (dump and listener calls are serialised there).
@@ -195,29 +198,30 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
         routers.watch(resumeAfter, (dump, sequence) -> {
             List<EvpnRoute> matching = dump.stream().filter(route -> RouteFilters.matches(filter, route)).toList();
             matching.forEach(route -> shown.add(route.getRouteKey()));
-            RouteUpdate endOfDump = RouteUpdate.newBuilder().setEndOfDump(true).setResumeToken(token(sequence)).build();
-            Iterator<RouteUpdate> updates = Stream.concat(
-                    matching.stream().map(route -> RouteUpdate.newBuilder().setAdded(route).build()),
+            WatchRoutesResponse endOfDump = WatchRoutesResponse.newBuilder().setEndOfDump(true)
+                    .setResumeToken(token(sequence)).build();
+            Iterator<WatchRoutesResponse> updates = Stream.concat(
+                    matching.stream().map(route -> WatchRoutesResponse.newBuilder().setAdded(route).build()),
                     Stream.of(endOfDump)).iterator();
             outlet.startWith(updates);
         }, () -> {
             resumed[0] = true;
-            outlet.offer(RouteUpdate.newBuilder().setResumeToken(request.getResumeToken()).build());
+            outlet.offer(WatchRoutesResponse.newBuilder().setResumeToken(request.getResumeToken()).build());
         }, records -> offer(outlet, filter, shown, resumed[0], records), subscription::set);
     }
 
-    private void offer(ClientOutlet<RouteUpdate> outlet, RouteFilter filter, Set<String> shown, boolean resumed,
+    private void offer(ClientOutlet<WatchRoutesResponse> outlet, RouteFilter filter, Set<String> shown, boolean resumed,
             List<RecentChanges.Sequenced> records) {
         for (RecentChanges.Sequenced numbered : records) {
             Outbound record = numbered.record();
             if (record.value() instanceof EvpnRoute route) {
                 if (RouteFilters.matches(filter, route)) {
                     shown.add(route.getRouteKey());
-                    outlet.offer(RouteUpdate.newBuilder().setAdded(route)
+                    outlet.offer(WatchRoutesResponse.newBuilder().setAdded(route)
                             .setResumeToken(token(numbered.sequence())).build());
                 }
             } else if (shown.remove(record.key()) || resumed) {
-                outlet.offer(RouteUpdate.newBuilder().setWithdrawn(record.key())
+                outlet.offer(WatchRoutesResponse.newBuilder().setWithdrawn(record.key())
                         .setResumeToken(token(numbered.sequence())).build());
             }
         }

@@ -10,6 +10,7 @@ import io.openpe.route.session.BmpServer;
 import io.openpe.route.session.TopicTail;
 import io.openpe.route.v1.Encapsulation;
 import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListRoutesRequest;
 import io.openpe.route.v1.ListSessionsRequest;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
@@ -134,11 +135,12 @@ class FrrEvpnLabIT {
                 assertEquals(Encapsulation.ENCAPSULATION_VXLAN, mac.getEncapsulation());
                 assertEquals(65001, mac.getPeer().getAsn());
 
-                var listed = routes.listRoutes(RouteFilter.newBuilder().setVni(110).setMac(MAC).build());
+                var listed = routes.listRoutes(matching(RouteFilter.newBuilder().setVni(110).setMac(MAC)));
                 assertFalse(listed.getRoutesList().isEmpty());
                 assertTrue(listed.getRoutesList().stream().allMatch(r -> r.getNextHop().equals(VTEP_A)),
                         listed.toString());
-                MacLocation location = routes.locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(MAC).build());
+                MacLocation location = routes.locateMac(LocateMacRequest.newBuilder().setVni(110).setMac(MAC).build())
+                        .getLocation();
                 assertEquals(VTEP_A, location.getVtep());
                 assertEquals("lab", location.getCluster());
                 var sessions = routes.listSessions(ListSessionsRequest.getDefaultInstance()).getSessionsList();
@@ -152,8 +154,8 @@ class FrrEvpnLabIT {
                 daemons.get(0).vtysh("configure terminal", "router bgp 65001",
                         "neighbor " + VTEP_B + " shutdown").orThrow();
                 evpn.awaitTombstone(imet.getRouteKey());
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routes.listRoutes(RouteFilter
-                        .newBuilder().setRouter(routerB).build()).getRoutesList().stream()
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routes.listRoutes(
+                        matching(RouteFilter.newBuilder().setRouter(routerB))).getRoutesList().stream()
                         .noneMatch(r -> r.getRouteKey().startsWith(fromA)));
             } finally {
                 for (FrrInstance frr : daemons) {
@@ -245,8 +247,8 @@ class FrrEvpnLabIT {
                         "neighbor " + LINK_C + " shutdown").orThrow();
                 awaitLatest(evpn, imet.getRouteKey(), r -> r == null);
                 awaitLatest(evpn, imetPost, r -> r == null);
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routes.listRoutes(RouteFilter
-                        .newBuilder().setRouter(routerD).build()).getRoutesList().stream()
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routes.listRoutes(
+                        matching(RouteFilter.newBuilder().setRouter(routerD))).getRoutesList().stream()
                         .noneMatch(r -> r.getRouteKey().startsWith(fromCPre)
                                 || r.getRouteKey().startsWith(fromCPost)));
             } finally {
@@ -307,7 +309,7 @@ class FrrEvpnLabIT {
                 awaitRoute(evpn, fromEPost, r -> r.getRouteType() == 2 && r.getMac().equals(MAC));
                 Awaitility.await().atMost(Duration.ofSeconds(30))
                         .until(() -> unannouncedPrePolicyWithdrawals() > before);
-                assertTrue(routes.listRoutes(RouteFilter.newBuilder().setRouter(routerF).build()).getRoutesList()
+                assertTrue(routes.listRoutes(matching(RouteFilter.newBuilder().setRouter(routerF))).getRoutesList()
                         .stream().noneMatch(r -> r.getRouteKey().startsWith(fromEPre)), "no pre-policy route of E");
             } finally {
                 for (FrrInstance frr : daemons) {
@@ -433,5 +435,9 @@ class FrrEvpnLabIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static ListRoutesRequest matching(RouteFilter.Builder filter) {
+        return ListRoutesRequest.newBuilder().setFilter(filter).build();
     }
 }

@@ -12,15 +12,16 @@ import io.openpe.route.v1.BmpEvent;
 import io.openpe.route.v1.BmpSession;
 import io.openpe.route.v1.Encapsulation;
 import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.ListRoutesRequest;
 import io.openpe.route.v1.ListSessionsRequest;
 import io.openpe.route.v1.LocateMacRequest;
 import io.openpe.route.v1.MacLocation;
 import io.openpe.route.v1.RibView;
 import io.openpe.route.v1.RouteFilter;
 import io.openpe.route.v1.RouteServiceGrpc;
-import io.openpe.route.v1.RouteUpdate;
 import io.openpe.route.v1.VniSource;
 import io.openpe.route.v1.WatchRoutesRequest;
+import io.openpe.route.v1.WatchRoutesResponse;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -96,22 +97,22 @@ class BmpServerTest {
             assertEquals("192.168.0.2", up.getPeerUp().getPeer().getAddress());
             assertTrue(up.getPeerUp().getFourByteAsn());
 
-            var listed = routes.listRoutes(RouteFilter.newBuilder().setVni(110).setMac("AA:BB:CC:00:00:01").build());
+            var listed = routes.listRoutes(matching(RouteFilter.newBuilder().setVni(110).setMac("AA:BB:CC:00:00:01")));
             assertEquals(1, listed.getRoutesCount());
             assertEquals(KEY, listed.getRoutes(0).getRouteKey());
-            assertEquals(0, routes.listRoutes(RouteFilter.newBuilder().setVni(111).build()).getRoutesCount());
-            assertEquals(1, routes.listRoutes(RouteFilter.newBuilder().setRd("10.0.0.1:2").setRouteType(2)
-                    .setIp("10.1.1.10").setRouter("leaf1").setCluster("local").build()).getRoutesCount());
+            assertEquals(0, routes.listRoutes(matching(RouteFilter.newBuilder().setVni(111))).getRoutesCount());
+            assertEquals(1, routes.listRoutes(matching(RouteFilter.newBuilder().setRd("10.0.0.1:2").setRouteType(2)
+                    .setIp("10.1.1.10").setRouter("leaf1").setCluster("local"))).getRoutesCount());
 
             MacLocation location = routes.locateMac(LocateMacRequest.newBuilder().setVni(110)
-                    .setMac("aa:bb:cc:00:00:01").build());
+                    .setMac("aa:bb:cc:00:00:01").build()).getLocation();
             assertEquals("10.0.0.1", location.getVtep());
             assertEquals("local", location.getCluster());
             assertEquals("127.0.0.2", location.getRouter());
             assertEquals(3, location.getMobilitySequence());
             var missing = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
                     () -> routes.locateMac(LocateMacRequest.newBuilder().setVni(110).setMac("aa:bb:cc:00:00:02")
-                            .build()));
+                            .build()).getLocation());
             assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
 
             BmpSession session = routes.listSessions(ListSessionsRequest.getDefaultInstance()).getSessionsList()
@@ -163,13 +164,13 @@ class BmpServerTest {
             evpn.awaitValue(key, r -> true);
             var updates = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
                     WatchRoutesRequest.newBuilder().setFilter(RouteFilter.newBuilder().setRouter("127.0.0.4")).build());
-            RouteUpdate first = updates.next();
+            WatchRoutesResponse first = updates.next();
             assertEquals(key, first.getAdded().getRouteKey());
             assertTrue(updates.next().getEndOfDump());
             // The same route with MAC mobility sequence 4 (a move), then its withdrawal.
             leaf.send(BmpStream.bytes(BmpStream.announceType2(BmpEncoding.globalPeer(0), 4, "0a000001"),
                     BmpStream.WITHDRAW));
-            RouteUpdate moved = updates.next();
+            WatchRoutesResponse moved = updates.next();
             assertEquals(4, moved.getAdded().getMacMobilitySequence());
             assertEquals(key, updates.next().getWithdrawn());
         }
@@ -186,11 +187,11 @@ class BmpServerTest {
             var first = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
                     WatchRoutesRequest.newBuilder().setFilter(filter).build());
             assertEquals(key, first.next().getAdded().getRouteKey());
-            RouteUpdate endOfDump = first.next();
+            WatchRoutesResponse endOfDump = first.next();
             assertTrue(endOfDump.getEndOfDump());
             assertFalse(endOfDump.getResumeToken().isEmpty());
             leaf.send(BmpStream.bytes(BmpStream.announceType2(BmpEncoding.globalPeer(0), 4, "0a000001")));
-            RouteUpdate seq4 = first.next();
+            WatchRoutesResponse seq4 = first.next();
             assertEquals(4, seq4.getAdded().getMacMobilitySequence());
             // Two changes the client will have missed: the withdrawal, then sequence 5.
             leaf.send(BmpStream.bytes(BmpStream.WITHDRAW,
@@ -200,12 +201,12 @@ class BmpServerTest {
 
             var resumed = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
                     WatchRoutesRequest.newBuilder().setFilter(filter).setResumeToken(seq4.getResumeToken()).build());
-            RouteUpdate marker = resumed.next();
-            assertEquals(RouteUpdate.UpdateCase.UPDATE_NOT_SET, marker.getUpdateCase());
+            WatchRoutesResponse marker = resumed.next();
+            assertEquals(WatchRoutesResponse.UpdateCase.UPDATE_NOT_SET, marker.getUpdateCase());
             assertEquals(seq4.getResumeToken(), marker.getResumeToken());
             // A resumed stream passes every withdrawal (it cannot know what was shown): skip other routers' ones.
-            RouteUpdate next = resumed.next();
-            while (next.getUpdateCase() == RouteUpdate.UpdateCase.WITHDRAWN
+            WatchRoutesResponse next = resumed.next();
+            while (next.getUpdateCase() == WatchRoutesResponse.UpdateCase.WITHDRAWN
                     && !next.getWithdrawn().startsWith("local/127.0.0.10/")) {
                 next = resumed.next();
             }
@@ -214,7 +215,7 @@ class BmpServerTest {
 
             var unknown = routes.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS).watchRoutes(
                     WatchRoutesRequest.newBuilder().setFilter(filter).setResumeToken("another-instance:3").build());
-            RouteUpdate dumped = unknown.next();
+            WatchRoutesResponse dumped = unknown.next();
             assertEquals(5, dumped.getAdded().getMacMobilitySequence(), "an unknown token gets a full dump");
             assertTrue(unknown.next().getEndOfDump());
             leaf.send(BmpStream.bytes(BmpStream.WITHDRAW));
@@ -259,5 +260,9 @@ class BmpServerTest {
                 HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
+    }
+
+    private static ListRoutesRequest matching(RouteFilter.Builder filter) {
+        return ListRoutesRequest.newBuilder().setFilter(filter).build();
     }
 }

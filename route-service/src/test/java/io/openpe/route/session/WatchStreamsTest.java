@@ -18,11 +18,11 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.openpe.route.api.RouteGrpcService;
 import io.openpe.route.bmp.BmpEncoding;
 import io.openpe.route.publish.PublishQueue;
-import io.openpe.route.v1.LocateMacRequest;
-import io.openpe.route.v1.MacLocationUpdate;
 import io.openpe.route.v1.RouteServiceGrpc;
-import io.openpe.route.v1.RouteUpdate;
+import io.openpe.route.v1.WatchMacRequest;
+import io.openpe.route.v1.WatchMacResponse;
 import io.openpe.route.v1.WatchRoutesRequest;
+import io.openpe.route.v1.WatchRoutesResponse;
 import io.openpe.route.wire.Hex;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -77,15 +77,15 @@ class WatchStreamsTest {
         write(BmpStream.INITIATION, BmpStream.PEER_UP,
                 MacRouteFrames.announce(PRE, AT_OLD_VTEP, "0a000001", 3, false));
         var updates = RouteServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
-                .watchMac(LocateMacRequest.newBuilder().setVni(110).setMac("AA:BB:CC:00:00:07").build());
-        MacLocationUpdate first = updates.next();
+                .watchMac(WatchMacRequest.newBuilder().setVni(110).setMac("AA:BB:CC:00:00:07").build());
+        WatchMacResponse first = updates.next();
         assertEquals("10.0.0.1", first.getLocation().getVtep());
         assertEquals(3, first.getLocation().getMobilitySequence());
 
         // RFC 7432 §15: the MAC reappears behind VTEP 10.0.0.2 with sequence 4, then the old VTEP withdraws.
         write(MacRouteFrames.announce(PRE, AT_NEW_VTEP, "0a000002", 4, false), MacRouteFrames.withdraw(PRE,
                 AT_OLD_VTEP));
-        MacLocationUpdate moved = updates.next();
+        WatchMacResponse moved = updates.next();
         assertEquals("10.0.0.2", moved.getLocation().getVtep());
         assertEquals(4, moved.getLocation().getMobilitySequence());
         assertEquals("192.168.0.2", moved.getLocation().getPeer());
@@ -98,7 +98,7 @@ class WatchStreamsTest {
     @Test
     void aWatchOfAnUnknownMacStartsWithoutALocationAndGetsOneWhenTheMacIsLearned() {
         var updates = RouteServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
-                .watchMac(LocateMacRequest.newBuilder().setVni(110).setMac("aa:bb:cc:00:00:07").build());
+                .watchMac(WatchMacRequest.newBuilder().setVni(110).setMac("aa:bb:cc:00:00:07").build());
         assertFalse(updates.next().hasLocation());
         write(BmpStream.INITIATION, BmpStream.PEER_UP,
                 MacRouteFrames.announce(PRE, AT_OLD_VTEP, "0a000001", 0, false));
@@ -109,13 +109,13 @@ class WatchStreamsTest {
     void aClientThatNeverReadsIsCutOffAndIngestionGoesOn() throws Exception {
         write(BmpStream.INITIATION, BmpStream.PEER_UP);
         // A call that asks for no message: gRPC flow control stops the server's sends once the windows are full.
-        ClientCall<WatchRoutesRequest, RouteUpdate> call = channel.newCall(RouteServiceGrpc.getWatchRoutesMethod(),
-                CallOptions.DEFAULT);
+        ClientCall<WatchRoutesRequest, WatchRoutesResponse> call = channel.newCall(
+                RouteServiceGrpc.getWatchRoutesMethod(), CallOptions.DEFAULT);
         AtomicInteger received = new AtomicInteger();
         CompletableFuture<Status> closed = new CompletableFuture<>();
         call.start(new ClientCall.Listener<>() {
             @Override
-            public void onMessage(RouteUpdate message) {
+            public void onMessage(WatchRoutesResponse message) {
                 received.incrementAndGet();
             }
 
@@ -159,9 +159,9 @@ class WatchStreamsTest {
         write(BmpStream.INITIATION, BmpStream.PEER_UP);
         int clients = 20;
         java.util.List<CompletableFuture<Status>> closings = new java.util.ArrayList<>();
-        java.util.List<ClientCall<WatchRoutesRequest, RouteUpdate>> calls = new java.util.ArrayList<>();
+        java.util.List<ClientCall<WatchRoutesRequest, WatchRoutesResponse>> calls = new java.util.ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            ClientCall<WatchRoutesRequest, RouteUpdate> call = channel.newCall(
+            ClientCall<WatchRoutesRequest, WatchRoutesResponse> call = channel.newCall(
                     RouteServiceGrpc.getWatchRoutesMethod(), CallOptions.DEFAULT);
             CompletableFuture<Status> closed = new CompletableFuture<>();
             call.start(new ClientCall.Listener<>() {

@@ -49,6 +49,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * context per cluster) on which the KubeVirt double plays KubeVirt's controllers; at the switchover the double's hook
  * re-plugs vm-1's namespace from node A0 into node B1 and sends the gratuitous ARP (the lab's {@code moveTo}), so the
  * EVPN move route-service then reports is FRR's own. The fleet's coordinator has no cluster configured; it is stopped
- * first, so exactly one decider and one dispatcher read the saga's topics.
+ * first, so exactly one decider and one dispatcher read the saga's topics. The coordinator asks the fleet's
+ * route-service, so the saga's own baseline and verification see vm-1's MAC move to cluster B.
  */
 @Tag("root")
 @ExtendWith(FleetExtension.class)
@@ -79,6 +82,9 @@ class MigrationOnTheFabricE2E {
     private static final List<String> STEPS = List.of("pre-checks", "fabric-baseline", "ensure-network",
             "receiver-vm", "target-migration", "sync-address", "source-migration", "migrating", "verify-routes",
             "finalize");
+
+    /** The saga's STEP_DONE of verify-routes: "MAC behind <vtep> in <cluster>, sequence <n> > baseline <m>". */
+    private static final Pattern VERIFIED = Pattern.compile("MAC behind (\\S+) in (\\S+), sequence (\\d+) > baseline");
 
     /** The kinds in the fixtures, as their CRDs (intent-service's, Multus's, KubeVirt's) register them. */
     private static final Map<String, ResourceDefinitionContext> FIXTURE_KINDS = Map.of(
@@ -156,6 +162,19 @@ class MigrationOnTheFabricE2E {
                 String lines = history.stream().map(e -> e.getKind() + " " + e.getStep() + " " + e.getMessage())
                         .collect(Collectors.joining("\n  "));
                 assertEquals(Phase.PHASE_SUCCEEDED, end.getPhase(), "end " + end + "; events:\n  " + lines);
+                assertEquals(List.of(), end.getWarningsList(), "no post-check warning; events:\n  " + lines);
+                // The saga's baseline is route-service's answer before the move: vm-1 behind A0 in cluster A.
+                assertEquals(A, end.getBaselineCluster(), lines);
+                assertEquals(baseline.getMobilitySequence(), end.getBaselineSequence(), lines);
+                String verified = history.stream()
+                        .filter(e -> e.getKind().equals("STEP_DONE") && e.getStep().equals("verify-routes"))
+                        .map(MigrationEvent::getMessage).findFirst()
+                        .orElseThrow(() -> new AssertionError("no STEP_DONE verify-routes:\n  " + lines));
+                Matcher seen = VERIFIED.matcher(verified);
+                assertTrue(seen.find(), verified);
+                assertEquals(to.vtepIp(), seen.group(1), verified);
+                assertEquals(B, seen.group(2), verified);
+                assertTrue(Long.parseLong(seen.group(3)) > baseline.getMobilitySequence(), verified);
                 Set<String> stepsSeen = history.stream().map(MigrationEvent::getStep).collect(Collectors.toSet());
                 assertTrue(stepsSeen.containsAll(STEPS), "every step on " + Topics.MIGRATION_EVENTS + ":\n  " + lines);
                 assertTrue(history.stream().anyMatch(e -> e.getKind().equals("PIVOTED")), lines);
@@ -211,9 +230,10 @@ class MigrationOnTheFabricE2E {
             config.put("openpe.migration.clusters." + cluster + ".kubeconfig", kubeconfig.toString());
             config.put("openpe.migration.clusters." + cluster + ".context", cluster);
         }
-        // The packaged coordinator has no route-service locator yet: verification waits out this deadline and the
-        // saga completes with a warning; the fabric is checked by this test through route-service itself.
-        config.put("openpe.migration.saga.deadline.verify-routes", "10s");
+        // The saga's own fabric-baseline and verify-routes ask the fleet's route-service (LocateMac, WatchMac).
+        config.put("openpe.migration.route-service", "127.0.0.1:" + fleet.service("route-service").grpcPort());
+        config.put("openpe.migration.route-service-watch", "5s");
+        config.put("openpe.migration.saga.deadline.verify-routes", "1m");
         config.put("openpe.migration.saga.poll-interval", "250ms");
         config.put("openpe.migration.saga.retry-backoff", "250ms");
         config.put("openpe.migration.saga.tick", "250ms");

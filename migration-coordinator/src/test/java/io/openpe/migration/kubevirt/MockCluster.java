@@ -12,11 +12,13 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One cluster's API server: a fabric8 mock server in CRUD mode on loopback. {@link #stop()} shuts the listener down
  * (clients then get "connection refused", as from a dead API server) and {@link #start()} brings it back on the same
- * port with the same objects.
+ * port with the same objects. {@link #partition()} cuts only the coordinator off (503), the cluster's own controllers
+ * go on.
  */
 public final class MockCluster implements AutoCloseable {
   private final String name;
@@ -24,6 +26,16 @@ public final class MockCluster implements AutoCloseable {
   private final Dispatcher keepStorage = new Dispatcher() {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      if (!INSIDE.equals(request.getHeader("User-Agent"))) {
+        Partition at = partitionAt.get();
+        if (at != null && at.matches(request)) {
+          partitioned = true;
+          partitionAt.set(null);
+        }
+        if (partitioned) {
+          return new MockResponse().setResponseCode(503).setBody("partitioned from " + name + " (test)");
+        }
+      }
       return storage.dispatch(request);
     }
 
@@ -32,6 +44,10 @@ public final class MockCluster implements AutoCloseable {
       // Stopping the listener must not drop the objects.
     }
   };
+  /** The user agent of {@link #client()}: the cluster's own controllers and the test, never cut off by a partition. */
+  private static final String INSIDE = "openpe-test-inside-the-cluster";
+  private final AtomicReference<Partition> partitionAt = new AtomicReference<>();
+  private volatile boolean partitioned;
   private KubernetesMockServer server;
   private int port;
   private final KubernetesClient client;
@@ -77,8 +93,35 @@ public final class MockCluster implements AutoCloseable {
     return server != null;
   }
 
-  /** Forgets every object. */
+  /**
+   * The network between the coordinator and this API server breaks: every request from outside the cluster (any
+   * client but {@link #client()}) answers 503 until {@link #heal()}, while KubeVirt's controllers (the double on
+   * {@link #client()}) go on, as a migration does when only the coordinator lost its target.
+   */
+  public void partition() {
+    partitioned = true;
+  }
+
+  /**
+   * Breaks the network at an exact point: the first outside request with this method whose path starts with
+   * {@code pathPrefix} already gets the 503, and so does every outside request after it until {@link #heal()}.
+   */
+  public void partitionAt(String method, String pathPrefix) {
+    partitionAt.set(new Partition(method, pathPrefix));
+  }
+
+  public boolean partitioned() {
+    return partitioned;
+  }
+
+  public void heal() {
+    partitionAt.set(null);
+    partitioned = false;
+  }
+
+  /** Forgets every object and heals a partition. */
   public void clear() {
+    heal();
     storage.reset();
   }
 
@@ -86,11 +129,18 @@ public final class MockCluster implements AutoCloseable {
   static KubernetesClient clientFor(String url) {
     return new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl(url)
+        .withUserAgent(INSIDE)
         .withNamespace("default")
         .withRequestRetryBackoffLimit(0)
         .withConnectionTimeout(2000)
         .withRequestTimeout(5000)
         .build()).build();
+  }
+
+  private record Partition(String method, String pathPrefix) {
+    boolean matches(RecordedRequest request) {
+      return method.equalsIgnoreCase(request.getMethod()) && request.getPath().startsWith(pathPrefix);
+    }
   }
 
   private KubernetesMockServer newServer() {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker + controller), running in this JVM.
@@ -85,7 +86,16 @@ public final class KafkaBroker implements AutoCloseable {
                     .map(t -> new NewTopic(t.name(), 1, (short) 1)
                             .configs(t.configs()))
                     .toList();
-            admin.createTopics(missing).all().get();
+            for (var created : admin.createTopics(missing).values().values()) {
+                try {
+                    created.get();
+                } catch (ExecutionException e) {
+                    // Under load the admin client retries a create that had landed: the topic is there, as asked.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

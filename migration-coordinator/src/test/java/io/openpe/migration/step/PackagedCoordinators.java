@@ -1,0 +1,265 @@
+package io.openpe.migration.step;
+
+import static io.openpe.migration.step.Scenario.A;
+import static io.openpe.migration.step.Scenario.B;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.openpe.migration.v1.ClusterRef;
+import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.MigrationEvent;
+import io.openpe.migration.v1.MigrationServiceGrpc;
+import io.openpe.migration.v1.MigrationSnapshot;
+import io.openpe.migration.v1.Phase;
+import io.openpe.migration.v1.StartMigration;
+import io.openpe.proto.kafka.Topics;
+import io.openpe.testkit.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The fixture of the {@code PackagedCoordinator*IT} tests: the coordinator as shipped ({@code quarkus-run.jar}, built
+ * by {@code package}) started as processes against {@link Scenario}'s two mock API servers and a broker of its own (a
+ * coordinator reads every migration on its topics, so cases must not share one), with KubeVirt's controllers (the
+ * double) taking rounds on a thread. {@link #close()} kills what is left and stops the broker.
+ */
+final class PackagedCoordinators implements AutoCloseable {
+  static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
+      Phase.PHASE_REFUSED);
+  /** Fast saga timing for the tests; a case overrides what it needs. */
+  private static final Map<String, String> SAGA = Map.of(
+      "openpe.migration.saga.retry-backoff", "200ms",
+      "openpe.migration.saga.poll-interval", "200ms",
+      "openpe.migration.saga.tick", "200ms",
+      // No route-service here: the MAC is never seen, so verification ends at this deadline with a warning.
+      "openpe.migration.saga.deadline.verify-routes", "2s");
+
+  final KafkaBroker broker = KafkaBroker.start();
+  final Scenario world = new Scenario();
+  private final Path dir;
+  private final List<Process> processes = new ArrayList<>();
+  private volatile boolean kubevirtRuns = true;
+  private Thread kubevirt;
+
+  PackagedCoordinators() {
+    try {
+      dir = Files.createTempDirectory("openpe-packaged-coordinator-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    broker.createOpenpeTopics();
+  }
+
+  /** One coordinator process, its log and its gRPC port. */
+  record Coordinator(Process process, Path log, int grpcPort) {
+    String logText() {
+      try {
+        return Files.readString(log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A channel to a coordinator's MigrationService; close it. */
+  record Api(ManagedChannel channel, MigrationServiceGrpc.MigrationServiceBlockingStub stub)
+      implements AutoCloseable {
+    MigrationSnapshot get(String id) {
+      return stub.withDeadlineAfter(10, TimeUnit.SECONDS).get(GetMigrationRequest.newBuilder().setMigrationId(id)
+          .build());
+    }
+
+    /** Waits until the migration's snapshot satisfies {@code until}; API errors (not started yet) are retried. */
+    MigrationSnapshot await(String id, Duration atMost, Predicate<MigrationSnapshot> until) {
+      return org.awaitility.Awaitility.await("migration " + id).atMost(atMost).pollInterval(Duration.ofMillis(20))
+          .ignoreExceptions().until(() -> get(id), until::test);
+    }
+
+    MigrationSnapshot awaitEnd(String id) {
+      return await(id, Duration.ofSeconds(180), snapshot -> FINAL.contains(snapshot.getPhase()));
+    }
+
+    @Override
+    public void close() {
+      channel.shutdownNow();
+    }
+  }
+
+  /** KubeVirt's controllers: a round whenever the last one changed something, else a short idle wait. */
+  void runKubevirt() {
+    runKubevirt(() -> { });
+  }
+
+  /** As {@link #runKubevirt()}, with {@code afterRound} called after every round that changed something. */
+  void runKubevirt(Runnable afterRound) {
+    kubevirt = Thread.ofPlatform().daemon().name("kubevirt-double").start(() -> {
+      while (kubevirtRuns) {
+        try {
+          if (world.kubevirt.advance() == 0) {
+            Thread.sleep(50);
+          } else {
+            afterRound.run();
+          }
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // An API server answering badly in one round is retried in the next, as a controller would.
+        }
+      }
+    });
+  }
+
+  /**
+   * KubeVirt's controllers at a fixed pace: a round every {@code pace} whatever it changed (a controller's reaction
+   * time, what a benchmark holds constant), {@code afterRound} told how many changes each round made.
+   */
+  void paceKubevirt(Duration pace, java.util.function.IntConsumer afterRound) {
+    kubevirt = Thread.ofPlatform().daemon().name("kubevirt-double").start(() -> {
+      while (kubevirtRuns) {
+        try {
+          afterRound.accept(world.kubevirt.advance());
+          Thread.sleep(pace);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // As above: retried in the next round.
+        }
+      }
+    });
+  }
+
+  /** Starts a coordinator as {@code openpe.cluster=cluster} with {@link #SAGA} timing and {@code properties} on top. */
+  Coordinator start(String cluster, Map<String, String> properties) {
+    Path jar = Path.of(System.getProperty("openpe.packaged-coordinator"));
+    assertTrue(Files.isRegularFile(jar), jar + " is built by the package phase");
+    Path kubeconfig = world.mock.kubeconfigPath();
+    int grpc = freePort();
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    config.put("openpe.cluster", cluster);
+    config.put("quarkus.http.port", String.valueOf(freePort()));
+    config.put("quarkus.grpc.server.port", String.valueOf(grpc));
+    config.put("quarkus.log.console.json.enabled", "false");
+    config.put("kafka-streams.state.dir", dir.resolve("streams").toString());
+    for (String name : List.of(A, B)) {
+      config.put("openpe.migration.clusters." + name + ".kubeconfig", kubeconfig.toString());
+      config.put("openpe.migration.clusters." + name + ".context", name);
+    }
+    config.putAll(SAGA);
+    config.putAll(properties);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-jar", jar.toString()));
+    Path log = dir.resolve("coordinator-" + processes.size() + ".log");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      processes.add(process);
+      return new Coordinator(process, log, grpc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Api api(Coordinator coordinator) {
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", coordinator.grpcPort()).usePlaintext()
+        .build();
+    return new Api(channel, MigrationServiceGrpc.newBlockingStub(channel));
+  }
+
+  /** Starts seed 003's migration of vm-1 from A to B once the coordinator answers. */
+  static MigrationSnapshot startMigration(Api api, String id) {
+    return await("start " + id).atMost(Duration.ofSeconds(120)).ignoreExceptions()
+        .until(() -> api.stub().withDeadlineAfter(10, TimeUnit.SECONDS).start(request(id)), s -> s != null);
+  }
+
+  static StartMigration request(String id) {
+    return request(id, "vm-1");
+  }
+
+  /** A migration of {@code vm} (in {@code default}) from A to B over seed 003's migration network. */
+  static StartMigration request(String id, String vm) {
+    return StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
+        .setSource(ClusterRef.newBuilder().setName(A).setNamespace("default"))
+        .setTarget(ClusterRef.newBuilder().setName(B).setNamespace("default"))
+        .setMigrationNetwork("migration").build();
+  }
+
+  static GetMigrationRequest get(String id) {
+    return GetMigrationRequest.newBuilder().setMigrationId(id).build();
+  }
+
+  /** Every committed event of one migration on {@code openpe.migration-events}, in order. */
+  List<MigrationEvent> events(String id) {
+    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.MIGRATION_EVENTS).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<MigrationEvent> out = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (id.equals(record.key())) {
+            out.add(MigrationEvent.parseFrom(record.value()));
+          }
+        }
+      }
+      // One key, one partition: already in the decider's order.
+      return out;
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kubevirtRuns = false;
+    for (Process process : processes) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    if (kubevirt != null) {
+      kubevirt.join(Duration.ofSeconds(30));
+    }
+    broker.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temp directory is not a test failure.
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -16,7 +16,6 @@ import io.openpe.route.rib.RouteChange;
 import io.openpe.route.v1.EvpnRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,10 +59,9 @@ public class Routers {
     private final RouterClusters plannedClusters;
     /** Whether unicast routes go to openpe.unicast-routes too (openpe.publish.unicast-routes, default false). */
     private final boolean publishUnicast;
-    /** How long after a Peer Up a post-policy withdrawal is suspect (PostPolicyResync). */
-    private final Duration postPolicyResyncWindow = ConfigProvider.getConfig()
-            .getOptionalValue("openpe.bmp.post-policy-resync-window", Duration.class)
-            .orElse(PostPolicyResync.DEFAULT_WINDOW);
+    /** How often a router's own AS may appear in a path it accepts (PostPolicyResync, FRR's allowas-in). */
+    private final int allowasIn = ConfigProvider.getConfig()
+            .getOptionalValue("openpe.bmp.allowas-in", Integer.class).orElse(PostPolicyResync.DEFAULT_ALLOWAS_IN);
 
     @Inject
     public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
@@ -86,7 +84,7 @@ public class Routers {
 
     /** The state of the router at {@code address}, created on its first session. */
     public RouterState router(String address) {
-        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), postPolicyResyncWindow));
+        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), allowasIn, plannedClusters::sameNode));
     }
 
     /**

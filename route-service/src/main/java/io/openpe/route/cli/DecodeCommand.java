@@ -41,7 +41,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +78,18 @@ public final class DecodeCommand {
     private final Map<PeerKey, long[]> openAsns = new HashMap<>();
     private final Map<PeerKey, PerPeerHeader> headers = new HashMap<>();
     /**
-     * The service's handling of FRR's spurious post-policy withdrawals. A capture has no receive times and FRR's Peer Up
-     * timestamp can be hours old (seen in the lab), so offline every message counts as within the window.
+     * The service's handling of FRR's post-policy withdrawals of accepted routes and of the routes it denies, with
+     * the router's allowas-in count and no plans (no next hop is known to be the router's own).
      */
-    private final PostPolicyResync postPolicyResync = new PostPolicyResync(PostPolicyResync.DEFAULT_WINDOW);
+    private final PostPolicyResync postPolicyResync;
     private String sysName = "";
 
-    private DecodeCommand(PrintStream out, String cluster, String router, AddPathMode addPath) {
+    private DecodeCommand(PrintStream out, String cluster, String router, AddPathMode addPath, int allowasIn) {
         this.out = out;
         this.cluster = cluster;
         this.router = router;
         this.decoder = new BmpSessionDecoder(EvpnNlriDecoder.withUnicast(), addPath);
+        this.postPolicyResync = new PostPolicyResync(router, allowasIn, (known, a) -> false);
     }
 
     /** Runs {@code decode args}; returns the exit code. */
@@ -140,6 +140,12 @@ public final class DecodeCommand {
                         + "FRR 8.4 does not encode them over BMP.")
         private AddPathMode addPath;
 
+        @Option(names = "--allowas-in", paramLabel = "<count>", defaultValue = "3",
+                description = "How often the router's own AS may appear in a path it accepts, as its "
+                        + "'neighbor ... allowas-in' says: 0 without allowas-in (default: ${DEFAULT-VALUE}, FRR's "
+                        + "count for a plain allowas-in, as node-programmer renders it; openpe.bmp.allowas-in).")
+        private int allowasIn;
+
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         private boolean help;
 
@@ -161,7 +167,7 @@ public final class DecodeCommand {
                         + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                         + "; give a file holding the raw BMP bytes");
             }
-            return new DecodeCommand(out, cluster, router, addPath).decodeStream(Unpooled.wrappedBuffer(bytes), err);
+            return new DecodeCommand(out, cluster, router, addPath, allowasIn).decodeStream(Unpooled.wrappedBuffer(bytes), err);
         }
     }
 
@@ -228,8 +234,8 @@ public final class DecodeCommand {
             case PeerUp m -> {
                 headers.put(m.peer().key(), m.peer());
                 openAsns.put(m.peer().key(), new long[] {m.sentOpen().asn(), m.receivedOpen().asn()});
-                postPolicyResync.peerUp(m.peer().key(), Instant.EPOCH, m.sentOpen().asn(),
-                        m.receivedOpen().asn());
+                postPolicyResync.peerUp(m.peer().key(), m.sentOpen().asn(), m.receivedOpen().asn(),
+                        m.localAddress(), m.sentOpen().bgpId());
                 line.addProperty("message", "peer-up");
                 line.add("peer", peer(m.peer()));
                 line.addProperty("localAddress", m.localAddress().toString());
@@ -258,9 +264,9 @@ public final class DecodeCommand {
                 line.add("withdrawn", strings(m.update().withdrawn().stream().map(this::nlri).toList()));
                 m.update().endOfRib().ifPresent(f -> line.addProperty("endOfRib", f.toString()));
                 out.println(line);
-                var resync = postPolicyResync.observe(m, rib, Instant.EPOCH);
-                events(rib.apply(m));
-                resync.ifPresent(copy -> events(rib.apply(copy)));
+                for (RouteMonitoring applied : postPolicyResync.observe(m, rib).apply()) {
+                    events(rib.apply(applied));
+                }
             }
             case StatsReport m -> {
                 line.addProperty("message", "statistics-report");

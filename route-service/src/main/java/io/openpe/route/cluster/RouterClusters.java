@@ -2,9 +2,11 @@ package io.openpe.route.cluster;
 
 import io.openpe.rules.IpAddress;
 import java.util.Collection;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,15 +21,53 @@ public final class RouterClusters {
     }
 
     private final Map<String, PlannedNode> nodes = new ConcurrentHashMap<>();
+    /** Plan keys by router id and VTEP, so the per-route question {@link #sameNode} needs no scan. */
+    private final Map<String, Set<String>> plansByAddress = new ConcurrentHashMap<>();
 
     /** Records or replaces the plan of the node with Kafka key {@code planKey} ({@code <cluster>/<node>}). */
     public void planned(String planKey, PlannedNode node) {
-        nodes.put(planKey, node);
+        PlannedNode before = nodes.put(planKey, node);
+        if (before != null) {
+            unindex(planKey, before);
+        }
+        for (String address : List.of(node.routerId(), node.vtepIp())) {
+            plansByAddress.computeIfAbsent(address, a -> ConcurrentHashMap.newKeySet()).add(planKey);
+        }
     }
 
     /** Forgets the plan with {@code planKey} (a tombstone: the node left). */
     public void removed(String planKey) {
-        nodes.remove(planKey);
+        PlannedNode before = nodes.remove(planKey);
+        if (before != null) {
+            unindex(planKey, before);
+        }
+    }
+
+    private void unindex(String planKey, PlannedNode node) {
+        for (String address : List.of(node.routerId(), node.vtepIp())) {
+            plansByAddress.computeIfPresent(address, (a, keys) -> {
+                keys.remove(planKey);
+                return keys.isEmpty() ? null : keys;
+            });
+        }
+    }
+
+    /**
+     * Whether {@code candidate} is the router id or VTEP of a planned node that one of {@code known} (addresses a
+     * router is known by) also names: e.g. the VTEP of the router whose BGP identifier is its planned router id.
+     */
+    public boolean sameNode(Set<String> known, String candidate) {
+        Set<String> keys = plansByAddress.get(candidate);
+        if (keys == null) {
+            return false;
+        }
+        for (String key : keys) {
+            PlannedNode node = nodes.get(key);
+            if (node != null && (known.contains(node.routerId()) || known.contains(node.vtepIp()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some node plan names {@code address} as its router id or VTEP (the BMP allowlist). */

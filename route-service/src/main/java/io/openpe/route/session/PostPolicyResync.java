@@ -4,6 +4,7 @@ import io.openpe.route.bgp.AsPath;
 import io.openpe.route.bgp.BgpUpdate;
 import io.openpe.route.bgp.MpReach;
 import io.openpe.route.bgp.MpUnreach;
+import io.openpe.route.bgp.NextHop;
 import io.openpe.route.bgp.Nlri;
 import io.openpe.route.bgp.NlriKey;
 import io.openpe.route.bgp.PathAttribute;
@@ -15,8 +16,7 @@ import io.openpe.route.bmp.RibView;
 import io.openpe.route.bmp.RouteMonitoring;
 import io.openpe.route.rib.AdjRibIn;
 import io.openpe.route.rib.PeerView;
-import java.time.Duration;
-import java.time.Instant;
+import io.openpe.route.wire.IpAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,62 +25,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
- * FRR 8.4 sends a post-policy withdrawal for a route whose path is not yet VALID: {@code bmp_wrqueue}
- * (bgpd/bgp_bmp.c) looks for the peer's path with {@code BGP_PATH_VALID} and, finding none, encodes a withdrawal; an
- * EVPN path is VALID only once zebra has resolved its next hop ({@code bgp_update}, bgpd/bgp_route.c), which comes
- * after the first UPDATEs of a session whose next hops were not tracked yet; and the next-hop tracking that sets VALID
- * later ({@code evaluate_paths}, bgpd/bgp_nht.c) does not call the BMP hook, so no post-policy announcement follows.
- * The pre-policy copy (Adj-RIB-In with soft-reconfiguration) is sent right after, for the same queue entry.
+ * FRR 8.4's post-policy view over BMP lags its table, and its pre-policy view keeps routes it never withdraws; both
+ * are corrected here (bgpd/bgp_bmp.c, bgp_route.c, bgp_nht.c of 8.4.4; route-service DESIGN "FRR 8.4 quirks").
  *
- * <p>Rule (per router, pure; the caller holds the router's monitor): a post-policy withdrawal of a route within
- * {@code window} after its peer's Peer Up makes that route <em>suspect</em>; when the next pre-policy message of the
- * same peer announces a suspect route that the post-policy view does not hold, the announcement is applied to the
- * post-policy view too, and the copy is marked until the post-policy view reports the route itself. A pre-policy
- * withdrawal, a post-policy announcement or the peer's next Peer Up/Down clears the suspicion. A route whose AS_PATH
- * holds the router's own AS is not copied: FRR denied it. A route an inbound
- * policy filters shows the same bytes; openpe renders no inbound policy on EVPN neighbors, and the mark lets a
- * consumer that has one tell the copy apart.
+ * <p><b>Post-policy withdrawals of routes FRR accepted.</b> {@code bmp_wrqueue} looks for the peer's path with
+ * {@code BGP_PATH_VALID} and, finding none, encodes a post-policy withdrawal, then the pre-policy copy (Adj-RIB-In
+ * with soft-reconfiguration) for the same queue entry. A path is VALID only once zebra has resolved its next hop, and
+ * a next hop not tracked yet (a VTEP new to the router, at any time, not only after a Peer Up) is unresolved when the
+ * UPDATE is processed; {@code evaluate_paths} (bgp_nht.c), which sets VALID later, does not call the BMP hook, so no
+ * post-policy announcement follows. Rule: a post-policy withdrawal makes the route <em>suspect</em>; when the next
+ * pre-policy message of the same peer announces it and the post-policy view does not hold it, the announcement is
+ * applied to the post-policy view too, marked until the post-policy view reports the route itself. A pre-policy
+ * withdrawal, a post-policy announcement or the peer's next Peer Up/Down clears the suspicion.
+ *
+ * <p><b>Routes FRR denies.</b> A denied UPDATE gives the same two messages (the filtered path has no VALID path), so
+ * the copy is refused where FRR's {@code bgp_update} denies: the router's own AS more often in the AS_PATH (without
+ * FRR's prepend) than {@code allowas-in} permits (RFC 4271 §9.1.2; node-programmer renders {@code allowas-in}, FRR's
+ * default of 3), or a next hop that is the router's own VTEP or router id as its node plan names them ("martian or self
+ * next-hop": a node's own routes echoed back by its eBGP leaf). Such a route's pre-policy announcement is applied as a withdrawal: when the
+ * peer later withdraws it, {@code bgp_withdraw} removes it from Adj-RIB-In and returns without calling the BMP hook
+ * (no path to withdraw), so a published copy would stay on the topic for ever. A route an inbound policy filters
+ * looks like an unresolved next hop; openpe renders no inbound policy on EVPN neighbors, and the mark lets a consumer
+ * that has one tell the copy apart.
+ *
+ * <p>Pure, per router; the caller holds the router's monitor.
  */
 public final class PostPolicyResync {
 
-    /** {@code openpe.bmp.post-policy-resync-window}'s default. */
-    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
+    /** {@code openpe.bmp.allowas-in}'s default: FRR's count for {@code neighbor X allowas-in} without a number. */
+    public static final int DEFAULT_ALLOWAS_IN = 3;
 
-    private final Duration window;
-    private final Map<PeerKey, Instant> peerUp = new HashMap<>();
+    /** What to apply to the RIB instead of one Route Monitoring, and how many routes FRR denied in it. */
+    public record Observed(List<RouteMonitoring> apply, int denied) {
+    }
+
+    private final int allowasIn;
+    /**
+     * Whether an address is the router id or VTEP of the planned node that one of the router's addresses (session
+     * address, the local addresses and BGP identifiers of its Peer Ups) names (RouterClusters#sameNode).
+     */
+    private final BiPredicate<Set<String>, String> plannedOwn;
+    /** The addresses the router is known by: its session address, its Peer Ups' local addresses and BGP ids. */
+    private final Set<String> known = new HashSet<>();
+    private final Set<String> knownAs = Collections.unmodifiableSet(known);
     /** The router's own AS and the peer's, from the OPENs of the peer's Peer Up. */
     private final Map<PeerKey, long[]> asns = new HashMap<>();
     private final Map<PeerKey, Set<NlriKey>> suspects = new HashMap<>();
     private final Map<PeerKey, Set<NlriKey>> copied = new HashMap<>();
 
-    public PostPolicyResync(Duration window) {
-        this.window = window;
+    /**
+     * @param routerAddress the router's BMP session address
+     * @param allowasIn how often the router's own AS may appear in a path it accepts ({@code openpe.bmp.allowas-in})
+     * @param plannedOwn whether the second argument is an address of the node known by the first (the plans)
+     */
+    public PostPolicyResync(String routerAddress, int allowasIn, BiPredicate<Set<String>, String> plannedOwn) {
+        this.allowasIn = allowasIn;
+        this.plannedOwn = plannedOwn;
+        known.add(routerAddress);
     }
 
-    public void peerUp(PeerKey peer, Instant at, long localAs, long peerAs) {
-        peerUp.put(peer, at);
+    public void peerUp(PeerKey peer, long localAs, long peerAs, IpAddress localAddress, IpAddress bgpId) {
         asns.put(peer, new long[] {localAs, peerAs});
         suspects.remove(peer);
         copied.remove(peer);
+        for (IpAddress address : List.of(localAddress, bgpId)) {
+            if (!address.isUnspecified()) {
+                known.add(address.toString());
+            }
+        }
     }
 
     public void peerDown(PeerKey peer) {
-        peerUp.remove(peer);
         asns.remove(peer);
         suspects.remove(peer);
         copied.remove(peer);
     }
 
-    /**
-     * Looks at one Route Monitoring before it is applied to {@code rib}; returns the post-policy message to apply
-     * after it, when it re-syncs suspect routes.
-     */
-    public Optional<RouteMonitoring> observe(RouteMonitoring message, AdjRibIn rib, Instant now) {
+    /** Looks at one Route Monitoring before it is applied to {@code rib}; returns what to apply instead. */
+    public Observed observe(RouteMonitoring message, AdjRibIn rib) {
         PerPeerHeader header = message.peer();
         if (header.isLocRib() || header.adjRibOut()) {
-            return Optional.empty();
+            return new Observed(List.of(message), 0);
         }
         PeerKey peer = header.key();
         BgpUpdate update = message.update();
@@ -95,58 +123,72 @@ public final class PostPolicyResync {
                     suspect.remove(nlri.key());
                 }
             }
-            Instant up = peerUp.get(peer);
-            boolean inWindow = up != null && !now.isAfter(up.plus(window));
             for (Nlri nlri : update.withdrawn()) {
                 if (copies != null) {
                     copies.remove(nlri.key());
                 }
-                if (inWindow) {
-                    suspects.computeIfAbsent(peer, p -> new HashSet<>()).add(nlri.key());
-                }
+                suspects.computeIfAbsent(peer, p -> new HashSet<>()).add(nlri.key());
             }
-            return Optional.empty();
+            return new Observed(List.of(message), 0);
         }
-        Set<NlriKey> suspect = suspects.get(peer);
-        if (suspect == null || suspect.isEmpty()) {
-            return Optional.empty();
-        }
+        Set<NlriKey> suspect = suspects.computeIfAbsent(peer, p -> new HashSet<>());
         for (Nlri nlri : update.withdrawn()) {
             suspect.remove(nlri.key());
         }
+        List<Nlri> announced = update.announced();
+        if (announced.isEmpty()) {
+            return new Observed(List.of(message), 0);
+        }
+        if (denied(peer, update)) {
+            for (Nlri nlri : announced) {
+                suspect.remove(nlri.key());
+            }
+            return new Observed(List.of(new RouteMonitoring(header, withdrawal(update))), announced.size());
+        }
         PeerView post = new PeerView(peer, RibView.ADJ_RIB_IN_POST_POLICY);
         Set<NlriKey> resync = new HashSet<>();
-        boolean loop = ownAsInPath(peer, update);
-        for (Nlri nlri : update.announced()) {
-            if (suspect.remove(nlri.key()) && !loop && rib.route(post, nlri.key()).isEmpty()) {
+        for (Nlri nlri : announced) {
+            if (suspect.remove(nlri.key()) && rib.route(post, nlri.key()).isEmpty()) {
                 resync.add(nlri.key());
             }
         }
         if (resync.isEmpty()) {
-            return Optional.empty();
+            return new Observed(List.of(message), 0);
         }
         copied.computeIfAbsent(peer, p -> new HashSet<>()).addAll(resync);
-        return Optional.of(new RouteMonitoring(postPolicy(header), only(update, resync)));
+        return new Observed(List.of(message, new RouteMonitoring(postPolicy(header), only(update, resync))), 0);
+    }
+
+    /** Whether FRR's {@code bgp_update} denies the announcement: an AS loop beyond allowas-in, or a self next hop. */
+    private boolean denied(PeerKey peer, BgpUpdate update) {
+        PathAttributes attributes = update.attributes();
+        Optional<IpAddress> nextHop = attributes.mpReach().map(MpReach::nextHop)
+                .or(() -> attributes.nextHop().map(NextHop::address));
+        if (nextHop.isPresent() && isOwn(nextHop.get().toString())) {
+            return true;
+        }
+        long[] opens = asns.get(peer);
+        if (opens == null || opens[0] == 0) {
+            return false;
+        }
+        AsPath sent = attributes.effectiveAsPath();
+        AsPath path = FrrLocalAsPrepend.stripped(sent, opens[0], opens[1]).orElse(sent);
+        int own = 0;
+        for (long asn : path.asns()) {
+            if (asn == opens[0]) {
+                own++;
+            }
+        }
+        return own > allowasIn;
     }
 
     /**
-     * Whether the path (without FRR's prepend) holds the router's own AS: FRR denies such a route (AS loop, RFC 4271
-     * §9.1.2) and keeps it only in Adj-RIB-In, so its post-policy withdrawal is real. The lab sees this for the
-     * router's own routes that an eBGP peer sends back.
+     * Whether {@code address} is the VTEP or router id of this router's planned node: the plans name the VTEP, the next
+     * hop of a node's echoed EVPN routes, which no BMP message carries. The addresses the router is known by only find
+     * its plan (FRR's own list, every interface address, is not visible over BMP).
      */
-    private boolean ownAsInPath(PeerKey peer, BgpUpdate update) {
-        long[] known = asns.get(peer);
-        if (known == null || known[0] == 0) {
-            return false;
-        }
-        AsPath sent = update.attributes().effectiveAsPath();
-        AsPath path = FrrLocalAsPrepend.stripped(sent, known[0], known[1]).orElse(sent);
-        for (long asn : path.asns()) {
-            if (asn == known[0]) {
-                return true;
-            }
-        }
-        return false;
+    private boolean isOwn(String address) {
+        return plannedOwn.test(knownAs, address);
     }
 
     /**
@@ -177,5 +219,19 @@ public final class PostPolicyResync {
         }
         return new BgpUpdate(List.of(), new PathAttributes(attributes),
                 update.nlri().stream().filter(n -> keys.contains(n.key())).toList());
+    }
+    /** The announcement of {@code update} as a withdrawal of the same routes (its own withdrawals kept). */
+    private static BgpUpdate withdrawal(BgpUpdate update) {
+        List<PathAttribute> attributes = new ArrayList<>();
+        List<Nlri> ipv4 = new ArrayList<>(update.withdrawnRoutes());
+        for (PathAttribute a : update.attributes().all()) {
+            switch (a) {
+                case MpReach r -> attributes.add(new MpUnreach(r.afiSafi(), r.nlri()));
+                case MpUnreach u -> attributes.add(u);
+                default -> { }
+            }
+        }
+        ipv4.addAll(update.nlri());
+        return new BgpUpdate(ipv4, new PathAttributes(attributes), List.of());
     }
 }

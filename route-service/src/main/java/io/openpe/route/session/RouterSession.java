@@ -143,11 +143,16 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                 routers.change(router, r -> {
                     r.seen(monitoring.peer());
                     checkSoftReconfiguration(r, monitoring);
-                    var resync = r.postPolicyResync.observe(monitoring, r.rib, now);
-                    List<RouteChange> changes = r.rib.apply(monitoring);
-                    if (resync.isPresent()) {
-                        changes = new ArrayList<>(changes);
-                        changes.addAll(r.rib.apply(resync.get()));
+                    PostPolicyResync.Observed observed = r.postPolicyResync.observe(monitoring, r.rib);
+                    if (observed.denied() > 0) {
+                        metrics.denied(observed.denied());
+                    }
+                    if (observed.apply().size() == 1) {
+                        return r.rib.apply(observed.apply().getFirst());
+                    }
+                    List<RouteChange> changes = new ArrayList<>();
+                    for (RouteMonitoring m : observed.apply()) {
+                        changes.addAll(r.rib.apply(m));
                     }
                     return changes;
                 }, now);

@@ -3,7 +3,6 @@ package io.openpe.route.session;
 import io.openpe.route.bmp.PeerKey;
 import io.openpe.route.bmp.PeerUp;
 import io.openpe.route.bmp.RibView;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiPredicate;
 
 /**
  * Everything route-service keeps about one monitored router (identified by the remote address of its BMP session):
@@ -38,7 +38,7 @@ public final class RouterState {
     private volatile String sysName = "";
     /** Rebuilt when the peer's identity, the sysName or the cluster changes. */
     private final Map<PeerView, CachedParts> parts = new HashMap<>();
-    /** FRR's spurious post-policy withdrawals after a Peer Up (PostPolicyResync). */
+    /** FRR's post-policy withdrawals of routes it accepted, and the routes it denies (PostPolicyResync). */
     final PostPolicyResync postPolicyResync;
     /** Peers already named in the "soft-reconfiguration inbound missing?" warning (logged once per peer). */
     final Set<PeerKey> softReconfigurationWarned = new HashSet<>();
@@ -46,10 +46,10 @@ public final class RouterState {
     /** Peers that sent End-of-RIB for L2VPN EVPN in this session. */
     private final Set<PeerKey> evpnEndOfRib = new HashSet<>();
 
-    RouterState(String address, String cluster, Duration postPolicyResyncWindow) {
+    RouterState(String address, String cluster, int allowasIn, BiPredicate<Set<String>, String> plannedOwn) {
         this.address = address;
         this.cluster = cluster;
-        this.postPolicyResync = new PostPolicyResync(postPolicyResyncWindow);
+        this.postPolicyResync = new PostPolicyResync(address, allowasIn, plannedOwn);
     }
 
     public String address() {
@@ -82,7 +82,8 @@ public final class RouterState {
 
     void peerUp(PeerUp up, Instant at) {
         seen(up.peer());
-        postPolicyResync.peerUp(up.peer().key(), at, up.sentOpen().asn(), up.receivedOpen().asn());
+        postPolicyResync.peerUp(up.peer().key(), up.sentOpen().asn(), up.receivedOpen().asn(), up.localAddress(),
+                up.sentOpen().bgpId());
         upPeers.put(up.peer().key(), up.peer());
         openAsns.put(up.peer().key(), new long[] {up.sentOpen().asn(), up.receivedOpen().asn()});
     }

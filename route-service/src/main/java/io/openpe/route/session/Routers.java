@@ -16,7 +16,6 @@ import io.openpe.route.rib.RouteChange;
 import io.openpe.route.v1.EvpnRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,10 +59,9 @@ public class Routers {
     private final RouterClusters plannedClusters;
     /** Whether unicast routes go to openpe.unicast-routes too (openpe.publish.unicast-routes, default false). */
     private final boolean publishUnicast;
-    /** How long after a Peer Up a post-policy withdrawal is suspect (PostPolicyResync). */
-    private final Duration postPolicyResyncWindow = ConfigProvider.getConfig()
-            .getOptionalValue("openpe.bmp.post-policy-resync-window", Duration.class)
-            .orElse(PostPolicyResync.DEFAULT_WINDOW);
+    /** How often a router's own AS may appear in a path it accepts (PostPolicyResync, FRR's allowas-in). */
+    private final int allowasIn = ConfigProvider.getConfig()
+            .getOptionalValue("openpe.bmp.allowas-in", Integer.class).orElse(PostPolicyResync.DEFAULT_ALLOWAS_IN);
 
     @Inject
     public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
@@ -86,7 +84,7 @@ public class Routers {
 
     /** The state of the router at {@code address}, created on its first session. */
     public RouterState router(String address) {
-        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), postPolicyResyncWindow));
+        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), allowasIn, plannedClusters::sameNode));
     }
 
     /**
@@ -266,12 +264,18 @@ public class Routers {
         }
     }
 
+    /** Whether unicast routes go to openpe.unicast-routes (so that topic is this service's to reconcile). */
+    boolean publishesUnicast() {
+        return publishUnicast;
+    }
+
     /**
-     * Publishes a tombstone for every key {@code staleKeys} picks from the router's current EVPN route keys (the topic's
-     * keys of this router that its RIB no longer has), under the router's monitor so that a later record of the same
-     * key follows it; returns them.
+     * Publishes a tombstone on {@code topic} (openpe.evpn-routes or openpe.unicast-routes) for every key
+     * {@code staleKeys} picks from the router's current keys of that topic (the topic's keys of this router that its
+     * RIB no longer has), under the router's monitor so that a later record of the same key follows it; returns them.
      */
-    List<String> reconcile(RouterState router, java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys) {
+    List<String> reconcile(RouterState router, String topic,
+            java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys) {
         watchLock.readLock().lock();
         try {
             synchronized (router) {
@@ -279,11 +283,15 @@ public class Routers {
                 for (PeerView view : router.rib.peerViews()) {
                     var origin = router.origin(view);
                     for (RibRoute route : router.rib.routes(view)) {
-                        EvpnRoutes.toProto(origin, route, null).ifPresent(r -> current.add(r.getRouteKey()));
+                        if (topic.equals(io.openpe.proto.kafka.Topics.UNICAST_ROUTES)) {
+                            UnicastRoutes.toProto(origin, route, null).ifPresent(r -> current.add(r.getRouteKey()));
+                        } else {
+                            EvpnRoutes.toProto(origin, route, null).ifPresent(r -> current.add(r.getRouteKey()));
+                        }
                     }
                 }
                 List<String> stale = staleKeys.apply(router.address(), current);
-                queue.addAll(tombstones(stale));
+                queue.addAll(tombstones(topic, stale));
                 return stale;
             }
         } finally {
@@ -292,15 +300,16 @@ public class Routers {
     }
 
     /**
-     * Publishes tombstones for a router that has not connected since the start; nothing when it has (its session
-     * reconciles it). Holding the map's entry keeps a session of it from starting until the tombstones are queued.
+     * Publishes tombstones on {@code topic} for a router that has not connected since the start; nothing when it has
+     * (its session reconciles it). Holding the map's entry keeps a session of it from starting until the tombstones
+     * are queued.
      */
-    List<String> withdrawAbsent(String address, java.util.function.Supplier<List<String>> staleKeys) {
+    List<String> withdrawAbsent(String address, String topic, java.util.function.Supplier<List<String>> staleKeys) {
         List<List<String>> withdrawn = new ArrayList<>(List.of(List.of()));
         routers.compute(address, (a, existing) -> {
             if (existing == null) {
                 List<String> stale = staleKeys.get();
-                queue.addAll(tombstones(stale));
+                queue.addAll(tombstones(topic, stale));
                 withdrawn.set(0, stale);
             }
             return existing;
@@ -308,8 +317,8 @@ public class Routers {
         return withdrawn.get(0);
     }
 
-    private static List<Outbound> tombstones(List<String> keys) {
-        return keys.stream().map(k -> new Outbound(io.openpe.proto.kafka.Topics.EVPN_ROUTES, k, null)).toList();
+    private static List<Outbound> tombstones(String topic, List<String> keys) {
+        return keys.stream().map(k -> new Outbound(topic, k, null)).toList();
     }
 
     void closed(RouterSession session, RouterState router) {

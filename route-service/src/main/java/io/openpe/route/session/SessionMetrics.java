@@ -81,6 +81,14 @@ public class SessionMetrics {
                 .tag("view", view).register(registry)).increment(count);
     }
 
+    /** Pre-policy announcements FRR denies (AS loop, self next hop), applied as withdrawals (PostPolicyResync). */
+    void denied(int count) {
+        counters.computeIfAbsent("denied", k -> Counter.builder("openpe.bmp.routes.denied")
+                .description("pre-policy announcements of routes the router denies (AS loop beyond allowas-in or"
+                        + " its own next hop), kept off the topic because FRR 8.4 never reports their withdrawal")
+                .register(registry)).increment(count);
+    }
+
     void malformed(int messageType, boolean fatal) {
         String type = messageTypeName(messageType);
         counters.computeIfAbsent("malformed/" + type + "/" + fatal, k -> Counter.builder("openpe.bmp.malformed")

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,8 @@ public class StartupReconcile implements Routers.SyncListener {
     private final Duration wait;
     private final boolean withdrawAbsent;
     private final Set<RouterState> syncedBeforeLoad = ConcurrentHashMap.newKeySet();
-    private volatile Reconciliation reconciliation;
+    /** Per topic this service writes (openpe.evpn-routes, and openpe.unicast-routes when it publishes there). */
+    private volatile Map<String, Reconciliation> reconciliations;
     private ScheduledExecutorService timer;
     private Instant started;
 
@@ -75,23 +77,24 @@ public class StartupReconcile implements Routers.SyncListener {
     }
 
     private void load() {
-        Reconciliation loaded;
-        try {
-            loaded = new Reconciliation(TopicSnapshot.liveKeys(kafka, Topics.EVPN_ROUTES,
-                    Duration.ofSeconds(30)));
-        } catch (RuntimeException e) {
-            if (timer.isShutdown()) {
-                return;  // stopping: the read was interrupted on purpose
+        Map<String, Reconciliation> loaded = new LinkedHashMap<>();
+        for (String topic : topics()) {
+            try {
+                loaded.put(topic, new Reconciliation(TopicSnapshot.liveKeys(kafka, topic, Duration.ofSeconds(30))));
+            } catch (RuntimeException e) {
+                if (timer.isShutdown()) {
+                    return;  // stopping: the read was interrupted on purpose
+                }
+                LOG.warnf("Reading %s to reconcile it failed (%s); retrying in %s", topic, e.getMessage(), RETRY);
+                timer.schedule(this::load, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return;
             }
-            LOG.warnf("Reading %s to reconcile it failed (%s); retrying in %s", Topics.EVPN_ROUTES, e.getMessage(),
-                    RETRY);
-            timer.schedule(this::load, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-            return;
         }
-        reconciliation = loaded;
-        LOG.infof("Reconciling %s: routes of %d routers were live at start; routers not connected within %s %s",
-                Topics.EVPN_ROUTES, loaded.pendingRouters().size(), wait,
-                withdrawAbsent ? "lose their routes" : "keep their routes");
+        reconciliations = Map.copyOf(loaded);
+        loaded.forEach((topic, reconciliation) -> LOG.infof(
+                "Reconciling %s: routes of %d routers were live at start; routers not connected within %s %s",
+                topic, reconciliation.pendingRouters().size(), wait,
+                withdrawAbsent ? "lose their routes" : "keep their routes"));
         for (RouterState router : syncedBeforeLoad) {
             reconcile(router, "end-of-rib");
         }
@@ -99,10 +102,21 @@ public class StartupReconcile implements Routers.SyncListener {
         timer.schedule(this::withdrawAbsentRouters, untilWait, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The topics this instance writes. The unicast topic is reconciled only when this service publishes to it: with
+     * publishing off nobody keeps its records current, and tombstoning them would take what another writer keeps.
+     * Its routers are reconciled at the same moment as their EVPN routes: FRR's table dump (bmp_wrsync) goes through
+     * the families in AFI order, IPv4 and IPv6 unicast before L2VPN EVPN, so EVPN's End-of-RIB comes last.
+     */
+    private List<String> topics() {
+        return routers.publishesUnicast() ? List.of(Topics.EVPN_ROUTES, Topics.UNICAST_ROUTES)
+                : List.of(Topics.EVPN_ROUTES);
+    }
+
     @Override
     public void opened(RouterState router) {
-        Reconciliation loaded = reconciliation;
-        if (loaded == null || loaded.pending(router.address())) {
+        Map<String, Reconciliation> loaded = reconciliations;
+        if (loaded == null || loaded.values().stream().anyMatch(r -> r.pending(router.address()))) {
             timer.schedule(() -> synced(router, "timeout"), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -113,9 +127,9 @@ public class StartupReconcile implements Routers.SyncListener {
     }
 
     private void synced(RouterState router, String cause) {
-        if (reconciliation == null) {
+        if (reconciliations == null) {
             syncedBeforeLoad.add(router);
-            if (reconciliation == null) {
+            if (reconciliations == null) {
                 return;  // load() reconciles it
             }
         }
@@ -123,35 +137,37 @@ public class StartupReconcile implements Routers.SyncListener {
     }
 
     private void reconcile(RouterState router, String cause) {
-        Reconciliation loaded = reconciliation;
-        if (!loaded.pending(router.address())) {
-            return;
-        }
-        List<String> stale = routers.reconcile(router, loaded::staleKeys);
-        counted(cause, stale.size());
-        LOG.infof("Router %s reconciled (%s): %d routes on %s it no longer has were withdrawn", router.address(),
-                cause, stale.size(), Topics.EVPN_ROUTES);
+        reconciliations.forEach((topic, loaded) -> {
+            if (!loaded.pending(router.address())) {
+                return;
+            }
+            List<String> stale = routers.reconcile(router, topic, loaded::staleKeys);
+            counted(topic, cause, stale.size());
+            LOG.infof("Router %s reconciled (%s): %d routes on %s it no longer has were withdrawn", router.address(),
+                    cause, stale.size(), topic);
+        });
     }
 
     private void withdrawAbsentRouters() {
         if (!withdrawAbsent) {
             return;
         }
-        Reconciliation loaded = reconciliation;
-        for (String address : loaded.pendingRouters()) {
-            List<String> stale = routers.withdrawAbsent(address, () -> loaded.staleKeys(address, Set.of()));
-            if (!stale.isEmpty()) {
-                counted("absent-router", stale.size());
-                LOG.infof("Router %s did not connect within %s of the start: its %d routes on %s were withdrawn",
-                        address, wait, stale.size(), Topics.EVPN_ROUTES);
+        reconciliations.forEach((topic, loaded) -> {
+            for (String address : loaded.pendingRouters()) {
+                List<String> stale = routers.withdrawAbsent(address, topic, () -> loaded.staleKeys(address, Set.of()));
+                if (!stale.isEmpty()) {
+                    counted(topic, "absent-router", stale.size());
+                    LOG.infof("Router %s did not connect within %s of the start: its %d routes on %s were withdrawn",
+                            address, wait, stale.size(), topic);
+                }
             }
-        }
+        });
     }
 
-    private void counted(String cause, int tombstones) {
+    private void counted(String topic, String cause, int tombstones) {
         Counter.builder("openpe.reconcile.tombstones").description(
-                "Tombstones for routes on openpe.evpn-routes the routers no longer had after a restart, by cause")
-                .tag("cause", cause).register(registry).increment(tombstones);
+                "Tombstones for routes on the route topics the routers no longer had after a restart, by cause")
+                .tag("cause", cause).tag("topic", topic).register(registry).increment(tombstones);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -13,6 +13,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.bmp.BmpEncoding;
 import io.openpe.route.bmp.BmpSessionDecoder;
+import io.openpe.route.cluster.RouterClusters;
 import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.v1.BmpEvent;
@@ -68,11 +69,16 @@ class FrrQuirksTest {
 
     /** BmpStream's type-2 route with the given AS_PATH attribute value (4-byte ASNs). */
     static String announce(String perPeer, String asPath) {
+        return announce(perPeer, asPath, "0a000001");
+    }
+
+    /** The same route with next hop {@code nextHopHex} (4 bytes). */
+    static String announce(String perPeer, String asPath, String nextHopHex) {
         return BmpEncoding.frame(0, perPeer, update("", concat(
                 attribute(0x40, 1, "00"),
                 attribute(0x50, 2, asPath),
                 attribute(0xc0, 16, "00 02 fde9 0000006e" + "03 0c 00000000 0008"),
-                attribute(0x90, 14, "0019 46 04 0a000001 00" + BmpStream.TYPE2.replace(" ", ""))), ""));
+                attribute(0x90, 14, "0019 46 04 " + nextHopHex + " 00" + BmpStream.TYPE2.replace(" ", ""))), ""));
     }
 
     void write(String... frames) {
@@ -245,11 +251,15 @@ class FrrQuirksTest {
     }
 
     @Test
-    void postPolicyWithdrawalOutsideTheWindowIsLeftAsSent() throws Exception {
+    void postPolicyWithdrawalLongAfterPeerUpIsReSyncedToo() throws Exception {
+        // A VTEP new to the router (a node that joins, a MAC moved behind another VTEP) is unresolved when its first
+        // route arrives, however long the session has been up: the fabric's sibling routes came minutes after Peer Up.
         write(BmpStream.INITIATION, BmpStream.PEER_UP);
-        clock.advance(Duration.ofSeconds(61));
+        clock.advance(Duration.ofMinutes(10));
         write(POST_WITHDRAW, announce(PRE, PATH));
-        assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY, POST_KEY), records.stream().map(Outbound::key).toList());
+        assertEquals(List.of("frr-post-policy-from-pre-policy"), only(records, POST_KEY).getCorrectionsList());
     }
 
     @Test
@@ -258,12 +268,61 @@ class FrrQuirksTest {
         assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
     }
 
+    /** The fabric's eBGP: node AS 64514 (0xfc02) under its leaf, AS 64512 (0xfc00). */
+    static final String LEAF_PEER_UP = peerUp("0000fc00", "fc02", "0000fc02", "fc00");
+
     @Test
-    void routeWhosePathHoldsTheRoutersOwnAsIsNotCopied() throws Exception {
-        // Seen in the lab: router D's own route sent back by eBGP peer C, [65002 (prepend) 65001 65002]. FRR denies
-        // it (AS loop), so its post-policy withdrawal is real; pre-policy keeps it (soft-reconfiguration).
-        write(BmpStream.INITIATION, EBGP_PEER_UP, POST_WITHDRAW, announce(PRE, "02 03 0000fdea 0000fde9 0000fdea"));
+    void siblingRouteWithTheRoutersOwnAsAcceptedThroughAllowasInIsCopied() throws Exception {
+        // it/e2e finding: node A0 (AS 64514) holds its sibling A1's routes (AS 64514 too) over the leaf, path
+        // [64514 (FRR's prepend) 64512 64514]; FRR accepts them with allowas-in, yet reported them post-policy as
+        // withdrawn (A1's VTEP unresolved) and the old rule refused the copy as an AS loop.
+        write(BmpStream.INITIATION, LEAF_PEER_UP, POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02"));
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY, POST_KEY), records.stream().map(Outbound::key).toList());
+        assertEquals(List.of(64512, 64514), only(records, POST_KEY).getAsPathList());
+        assertTrue(registry.find("openpe.bmp.routes.denied").counters().isEmpty());
+    }
+
+    @Test
+    void routeWithTheRoutersOwnAsMoreOftenThanAllowasInPermitsIsDeniedAndItsPrePolicyRecordWithdrawn()
+            throws Exception {
+        // FRR denies it (AS loop beyond allowas-in 3) and, when the peer withdraws it later, removes it from
+        // Adj-RIB-In without a BMP message (bgp_withdraw finds no path): a published pre-policy record would stay.
+        write(BmpStream.INITIATION, EBGP_PEER_UP, announce(PRE, "02 02 0000fdea 0000fde9"));
         assertEquals(List.of(PRE_KEY), routeRecords().stream().map(Outbound::key).toList());
+        write(POST_WITHDRAW, announce(PRE, "02 06 0000fdea 0000fde9 0000fdea 0000fdea 0000fdea 0000fdea"));
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY), records.stream().map(Outbound::key).toList());
+        assertNull(records.getFirst().value(), "the pre-policy record is withdrawn");
+        assertEquals(1.0, registry.get("openpe.bmp.routes.denied").counter().count());
+    }
+
+    @Test
+    void echoOfTheRoutersOwnRouteWithItsPlannedVtepAsNextHopIsKeptOffTheTopic() throws Exception {
+        // it/e2e finding: the leaf sends a node its own routes back (next hop its VTEP); FRR denies them ("martian or
+        // self next-hop"), and their pre-policy records went stale after a move. The plan names the VTEP; the router
+        // is found by the BGP identifier of its OPEN (10.0.0.1).
+        RouterClusters plans = new RouterClusters();
+        plans.planned("lab/a0", new RouterClusters.PlannedNode("lab", "a0", "10.0.0.1", "100.65.0.1"));
+        PublishQueue planned = new PublishQueue(10_000);
+        EmbeddedChannel session = EmbeddedSession.of(new Routers("lab", planned, plans, false), registry, planned,
+                Duration.ofSeconds(30), clock);
+        try {
+            session.writeInbound(Unpooled.wrappedBuffer(BmpStream.bytes(BmpStream.INITIATION, LEAF_PEER_UP,
+                    POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02", "64410001"),
+                    POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02", "64410002"))));
+            List<String> keys = new ArrayList<>();
+            List<Outbound> taken;
+            while (!(taken = planned.take(Integer.MAX_VALUE, 10, TimeUnit.MILLISECONDS)).isEmpty()) {
+                taken.stream().filter(o -> o.topic().equals(Topics.EVPN_ROUTES)).forEach(o -> keys.add(o.key()));
+            }
+            // The echo (next hop 100.65.0.1) publishes nothing; the same route from the sibling's VTEP 100.65.0.2 is
+            // accepted and copied.
+            assertEquals(List.of(PRE_KEY, POST_KEY), keys);
+            assertEquals(1.0, registry.get("openpe.bmp.routes.denied").counter().count());
+        } finally {
+            session.finishAndReleaseAll();
+        }
     }
 
     // --- Peer Down repeats; withdrawals after the next Peer Up ---

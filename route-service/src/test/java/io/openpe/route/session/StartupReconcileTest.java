@@ -1,6 +1,7 @@
 package io.openpe.route.session;
 
 import static io.openpe.route.bgp.BgpEncoding.attribute;
+import static io.openpe.route.bgp.BgpEncoding.concat;
 import static io.openpe.route.bgp.BgpEncoding.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,11 @@ import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.bmp.BmpEncoding;
+import io.openpe.route.cluster.RouterClusters;
 import io.openpe.route.publish.Outbound;
 import io.openpe.route.publish.PublishQueue;
 import io.openpe.route.v1.EvpnRoute;
+import io.openpe.route.v1.UnicastRoute;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +113,66 @@ class StartupReconcileTest {
         } finally {
             reconcile.stop(null);
         }
+    }
+
+    /**
+     * The unicast topic too (openpe.publish.unicast-routes on): router D had 10.20.0.0/16 and 10.21.0.0/16; while the
+     * service was down 10.21.0.0/16 went away. After D's End-of-RIB the second life tombstones it on
+     * openpe.unicast-routes, and 10.20.0.0/16 keeps its record.
+     */
+    @Test
+    void unicastRoutesGoneWhileTheServiceWasDownGetTombstonesToo() throws Exception {
+        String d = "127.0.0.94";
+        PublishQueue firstQueue = new PublishQueue(10_000);
+        Routers first = new Routers("local", firstQueue, new RouterClusters(), true);
+        session(d, first, firstQueue, BmpStream.INITIATION, BmpStream.PEER_UP, unicast("10 0a14"), unicast("10 0a15"));
+        List<String> published = new ArrayList<>();
+        for (Outbound record : firstQueue.take(10_000, 100, TimeUnit.MILLISECONDS)) {
+            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())).get();
+            if (record.topic().equals(Topics.UNICAST_ROUTES) && record.value() != null) {
+                published.add(record.key());
+            }
+        }
+        String kept = key(published, d, "10.20.0.0/16");
+        String gone = key(published, d, "10.21.0.0/16");
+
+        PublishQueue secondQueue = new PublishQueue(10_000);
+        Routers second = new Routers("local", secondQueue, new RouterClusters(), true);
+        var registry = new SimpleMeterRegistry();
+        var reconcile = new StartupReconcile(second, registry, KafkaClients.brokers(broker.bootstrapServers()),
+                Duration.ofSeconds(60), "withdraw");
+        reconcile.start(null);
+        try (var unicast = new TopicTail<>(broker.bootstrapServers(), Topics.UNICAST_ROUTES, UnicastRoute.parser())) {
+            session(d, second, secondQueue, BmpStream.INITIATION, BmpStream.PEER_UP, unicast("10 0a14"),
+                    END_OF_EVPN_RIB);
+            List<String> tombstones = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (Outbound record : secondQueue.take(10_000, 100, TimeUnit.MILLISECONDS)) {
+                    if (record.topic().equals(Topics.UNICAST_ROUTES)) {
+                        producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())).get();
+                        if (record.value() == null) {
+                            tombstones.add(record.key());
+                        }
+                    }
+                }
+                return tombstones.contains(gone);
+            });
+            assertEquals(List.of(gone), tombstones, "only what the router no longer has");
+            unicast.awaitTombstone(gone);
+            assertEquals(0, unicast.count(r -> r.value() == null && r.key().equals(kept)));
+            assertEquals(1.0, registry.get("openpe.reconcile.tombstones").tag("cause", "end-of-rib")
+                    .tag("topic", Topics.UNICAST_ROUTES).counter().count());
+        } finally {
+            reconcile.stop(null);
+        }
+    }
+
+    /** An IPv4 unicast announcement of {@code prefixHex} (length byte and prefix bytes) from the peer. */
+    private static String unicast(String prefixHex) {
+        return BmpEncoding.frame(0, PEER, update("", concat(
+                attribute(0x40, 1, "01"),
+                attribute(0x40, 2, "02 01 0000fdea"),
+                attribute(0x40, 3, "c0a80002")), prefixHex));
     }
 
     private static String mac(int lastOctet) {

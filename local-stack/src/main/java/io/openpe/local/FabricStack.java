@@ -1,5 +1,6 @@
 package io.openpe.local;
 
+import io.openpe.lab.CommandResult;
 import io.openpe.lab.FabricLab;
 import io.openpe.lab.LabCluster;
 import io.openpe.lab.LabNode;
@@ -7,6 +8,7 @@ import io.openpe.lab.LinkCounters;
 import io.openpe.lab.PingResult;
 import io.openpe.lab.SeedWorkloads;
 import io.openpe.lab.Workload;
+import io.openpe.lab.layout.ExternalHostLayout;
 import io.openpe.lab.layout.FabricSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,10 @@ import java.util.Map;
  * The whole system on the seeds' fabric (DESIGN §10): the lab's two clusters × two nodes with FRR, one Kafka, one
  * intent-service per cluster reading {@code k8s/examples/<cluster>/}, one node-programmer per node enacting its
  * router and host namespace for real, route-service receiving BMP from every node's FRR, migration-coordinator. Then
- * seed 000's check: vm-1 in cluster A pings vm-2 in cluster B over {@code vni110}.
+ * seed 000's checks: vm-1 in cluster A pings vm-2 in cluster B over {@code vni110}, and fetches
+ * {@code 192.168.20.2:8090/clientip} from the external host on the red network, routed in VRF red over
+ * {@code vni100}, answered its own address. VRFs are network namespaces (the lab's FRR in netns mode, node-programmer's
+ * netns VRF datapath): this kernel has no VRF devices, and cross-cluster L2 works the same on them.
  *
  * <p>Ports: intent-service of cluster <em>c</em> HTTP {@code base+1+10c}, gRPC {@code base+1001+10c}; route-service
  * and migration-coordinator keep base+2/base+1002 and base+4/base+1004 (9082, 9084 by default); node-programmer
@@ -30,10 +35,14 @@ final class FabricStack implements AutoCloseable {
 
     static final String PREFIX = "ls";
     static final String CHECK_LINE = "seed 000 check:";
+    static final String EXTERNAL_CHECK_LINE = "seed 000 external check:";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration WORKLOAD_TIMEOUT = Duration.ofSeconds(90);
     private static final long BUDGET_SECONDS = 90;
     private static final long BUDGET_MIB = 6 * 1024;
+    /** Seed 000's L3VNI: VRF red over VNI 100. */
+    private static final String L3_VRF = "red";
+    private static final String L3_VXLAN = "vni100";
 
     private final StackOptions options;
     private final String prefix;
@@ -82,7 +91,7 @@ final class FabricStack implements AutoCloseable {
         Path logs = options.data().resolve("logs");
         System.out.println("building the fabric (prefix " + prefix + "): pe-kind-a and pe-kind-b, 2 nodes each,"
                 + " leafs AS 64512/64516 under spine AS 64612 ...");
-        lab = FabricLab.up(FabricSpec.seeds(prefix, 2));
+        lab = FabricLab.up(FabricSpec.seeds(prefix, 2).withNetnsVrfs());
         System.out.printf("  fabric up in %d ms; nodes reach route-service's BMP listener at %s:%d from %s%n",
                 elapsedMillis(started), lab.bmpAddress(), options.bmpPort(), lab.bmpSourceCidr());
         System.out.println("starting Kafka (KRaft, single node) on 127.0.0.1:" + options.kafkaPort() + " ...");
@@ -128,8 +137,39 @@ final class FabricStack implements AutoCloseable {
                 + " (tx %d -> %d)%n", CHECK_LINE, vm1.ip(), a0.cluster(), vm2.ip(), b0.cluster(), ping.received(),
                 ping.transmitted(), a0.name(), after.txPackets() - before.txPackets(), before.txPackets(),
                 after.txPackets());
+        externalCheck(vm1, a0, logs);
         System.out.printf("up and pinging in %d s (budget %d s); all processes together %d MiB resident"
                 + " (budget %d MiB)%n", seconds, BUDGET_SECONDS, mib, BUDGET_MIB);
+    }
+
+    /**
+     * vm-1 GETs the external host's {@code /clientip} until it answers (the host session and the type-5 route may
+     * still be converging), then pings it; the line names the address the host saw and what {@code vni100} carried.
+     */
+    private void externalCheck(Workload vm1, LabNode home, Path logs) {
+        ExternalHostLayout ext = lab.externalHost().orElseThrow();
+        String url = "http://" + ExternalHostLayout.ADDRESS + ":" + ExternalHostLayout.HTTP_PORT + "/clientip";
+        long deadline = System.nanoTime() + WORKLOAD_TIMEOUT.toNanos();
+        CommandResult answer = vm1.httpGet(url);
+        while (!answer.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("vm-1 got no answer from " + url + " within " + WORKLOAD_TIMEOUT
+                        + " (last: " + answer + "); the host session is on " + ext.node().name() + ", logs in "
+                        + logs);
+            }
+            answer = vm1.httpGet(url);
+        }
+        String seen = answer.stdout().strip();
+        // agnhost's "<ip>:<port>": vm-1's own address means routed without NAT.
+        boolean own = seen.startsWith(vm1.ip() + ":");
+        LinkCounters before = home.vrfLinkCounters(L3_VRF, L3_VXLAN);
+        PingResult ping = vm1.ping(ExternalHostLayout.ADDRESS, 3, 0.2);
+        LinkCounters after = home.vrfLinkCounters(L3_VRF, L3_VXLAN);
+        System.out.printf("%s vm-1 (%s) GET %s answered %s (%s); pings %s via %s: %d/%d replies; %s in VRF %s on %s"
+                + " sent %d packets%n", EXTERNAL_CHECK_LINE, vm1.ip(), url, seen,
+                own ? "its own address, no NAT" : "NOT vm-1's address", ExternalHostLayout.ADDRESS,
+                ext.node().name(), ping.received(), ping.transmitted(), L3_VXLAN, L3_VRF, home.name(),
+                after.txPackets() - before.txPackets());
     }
 
     private record Instance(String name, int httpPort, int grpcPort, List<String> command) {

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's main job as root with FRR: the launcher, started as its own process, brings up both clusters on the
- * fabric and prints seed 000's successful cross-cluster ping; SIGINT (Ctrl-C) then leaves no namespace, link or
- * process of its prefix.
+ * fabric and prints seed 000's successful cross-cluster ping and its external check (vm-1 answered its own address by
+ * 192.168.20.2 over VRF red's {@code vni100}); SIGINT (Ctrl-C) then leaves no namespace, link or process of its prefix.
  */
 @Tag("root")
 class LocalStackFabricIT {
 
-    private static final String PREFIX = "lsit";
+    /** {@code -Dopenpe.local.it-prefix} picks another (two runs on one machine). */
+    private static final String PREFIX = System.getProperty("openpe.local.it-prefix", "lsit");
 
     @Test
     void seedZeroPingsAcrossClustersAndCtrlCRemovesEverything() throws Exception {
@@ -48,6 +49,7 @@ class LocalStackFabricIT {
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         CompletableFuture<String> check = new CompletableFuture<>();
+        CompletableFuture<String> external = new CompletableFuture<>();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stack.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -59,11 +61,16 @@ class LocalStackFabricIT {
                     if (line.startsWith(FabricStack.CHECK_LINE)) {
                         check.complete(line);
                     }
+                    if (line.startsWith(FabricStack.EXTERNAL_CHECK_LINE)) {
+                        external.complete(line);
+                    }
                 }
             } catch (Exception e) {
                 check.completeExceptionally(e);
+                external.completeExceptionally(e);
             } finally {
                 check.completeExceptionally(new AssertionError("the stack exited without the check line"));
+                external.completeExceptionally(new AssertionError("the stack exited without the external check line"));
             }
         });
         List<ProcessHandle> processes = new ArrayList<>();
@@ -71,6 +78,13 @@ class LocalStackFabricIT {
             String line = check.get(300, TimeUnit.SECONDS);
             assertTrue(line.contains("3/3 replies"), line);
             assertTrue(line.matches(".*vni110 on pe-kind-a-control-plane sent ([3-9]|\\d\\d+) packets.*"), line);
+            String toExternal = external.get(120, TimeUnit.SECONDS);
+            // agnhost's /clientip form "<ip>:<port>" with vm-1's own address: routed in VRF red, no NAT.
+            assertTrue(toExternal.matches(".* answered 192\\.170\\.1\\.3:\\d+ \\(its own address, no NAT\\).*"),
+                    toExternal);
+            assertTrue(toExternal.contains("3/3 replies"), toExternal);
+            assertTrue(toExternal.matches(
+                    ".*vni100 in VRF red on pe-kind-a-control-plane sent ([3-9]|\\d\\d+) packets.*"), toExternal);
             processes.addAll(stack.descendants().toList());
             processes.addAll(frrDaemons());
             assertTrue(processes.size() >= 9 + 14, "Kafka, 8 services, 14 FRR daemons: " + processes.size());

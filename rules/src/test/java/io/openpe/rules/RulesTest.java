@@ -3,6 +3,7 @@ package io.openpe.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -140,5 +141,20 @@ class RulesTest {
     for (String bad : new String[] {"link del a\nnetns exec x touch /m", "a\rb", "a\u0000", "a\u2028b"}) {
       assertThrows(IllegalArgumentException.class, () -> CommandToken.requireOneLine(bad), bad);
     }
+  }
+
+  /** Seed 003's NAD names br-hs-666; the longest, br-hs-16777215, fits IFNAMSIZ - 1. */
+  @Test
+  void hostBridgeNamesRoundTripAndRefuseWhatIsNotOurs() {
+    assertEquals("br-hs-666", HostBridgeName.of(666));
+    assertEquals("br-hs-16777215", InterfaceName.requireValid(HostBridgeName.of(16_777_215)));
+    assertThrows(IllegalArgumentException.class, () -> HostBridgeName.of(0));
+    assertThrows(IllegalArgumentException.class, () -> HostBridgeName.of(16_777_216));
+    assertEquals(OptionalLong.of(666), HostBridgeName.vniOf("br-hs-666"));
+    for (String notOurs : new String[] {"br-hs-", "br-hs-0666", "br-hs-0", "br-hs-16777216", "br-hs-66a", "br-pe-666",
+        "br0", "br-hs-+66"}) {
+      assertEquals(OptionalLong.empty(), HostBridgeName.vniOf(notOurs), notOurs);
+    }
+    assertEquals(OptionalLong.empty(), HostBridgeName.vniOf(null));
   }
 }

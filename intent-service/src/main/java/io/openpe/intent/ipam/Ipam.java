@@ -46,17 +46,20 @@ public final class Ipam {
   }
 
   /**
-   * Router MAC of an L3VNI bridge on one node (EVPN type-5 router MAC, RFC 9135 §8.1): it must differ per VTEP,
-   * because remote VTEPs use it as the inner destination. Locally administered unicast {@code 02}, the node index in
-   * two bytes and the VNI in three. OpenPERouter leaves it to the kernel; a derived one survives restarts.
+   * Router MAC of an L3VNI bridge on one node (EVPN type-5 router MAC, RFC 9135 §8.1): remote VTEPs use it as the
+   * inner destination, and FRR refuses a route whose router MAC is one of its own, so it must differ per VTEP across
+   * the whole fleet, not only within a cluster (node indexes repeat in every cluster). Locally administered unicast
+   * {@code 02}, the VTEP's IPv4 address in four bytes (VTEPs are unique in the fleet: the fleet check reports a
+   * collision), and the VNI's low byte, which only tells one node's L3VNIs apart when reading. OpenPERouter leaves it
+   * to the kernel; a derived one survives restarts.
    */
-  public static String routerMac(int nodeIndex, Vni vni) {
-    if (nodeIndex < 0 || nodeIndex > 0xffff) {
-      throw new IllegalArgumentException("node index " + nodeIndex + " does not fit a router MAC (0..65535)");
+  public static String routerMac(IpAddress vtepIp, Vni vni) {
+    if (vtepIp.v6()) {
+      throw new IllegalArgumentException("the router MAC needs an IPv4 VTEP, got " + vtepIp);
     }
-    long v = vni.value();
-    return mac(new int[] {0x02, (nodeIndex >>> 8) & 0xff, nodeIndex & 0xff, (int) (v >>> 16) & 0xff,
-        (int) (v >>> 8) & 0xff, (int) v & 0xff});
+    long a = vtepIp.low();
+    return mac(new int[] {0x02, (int) (a >>> 24) & 0xff, (int) (a >>> 16) & 0xff, (int) (a >>> 8) & 0xff,
+        (int) a & 0xff, (int) vni.value() & 0xff});
   }
 
   /** Underlay MTU minus the VXLAN over IPv4 overhead, never below 1280. */

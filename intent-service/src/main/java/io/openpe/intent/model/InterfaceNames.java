@@ -1,5 +1,6 @@
 package io.openpe.intent.model;
 
+import io.openpe.rules.HostBridgeName;
 import io.openpe.rules.InterfaceName;
 import java.util.OptionalLong;
 
@@ -15,7 +16,7 @@ public final class InterfaceNames {
   public static final String VXLAN_PREFIX = "vni";
   public static final String ROUTER_VETH_PREFIX = "pe-";
   public static final String HOST_VETH_PREFIX = "host-";
-  public static final String HOST_BRIDGE_PREFIX = "br-hs-";
+  public static final String HOST_BRIDGE_PREFIX = HostBridgeName.PREFIX;
 
   private InterfaceNames() {
   }
@@ -41,7 +42,7 @@ public final class InterfaceNames {
   }
 
   public static String hostBridge(Vni vni) {
-    return HOST_BRIDGE_PREFIX + vni.value();
+    return HostBridgeName.of(vni.value());
   }
 
   public static OptionalLong vniOfRouterBridge(String name) {
@@ -61,7 +62,7 @@ public final class InterfaceNames {
   }
 
   public static OptionalLong vniOfHostBridge(String name) {
-    return vniAfter(HOST_BRIDGE_PREFIX, name);
+    return HostBridgeName.vniOf(name);
   }
 
   /** The VNI in a name we derived, or empty when the name is not ours (wrong prefix, not a canonical valid VNI). */

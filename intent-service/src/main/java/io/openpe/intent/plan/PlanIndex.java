@@ -12,6 +12,7 @@ import io.openpe.intent.model.Node;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;
 import io.openpe.rules.Cidr;
+import io.openpe.rules.IpAddress;
 import io.openpe.rules.RouteTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -301,13 +302,7 @@ public final class PlanIndex {
           v4.map(ips -> ips.routerSide().toString()), v4.map(ips -> ips.hostSide().toString()),
           v6.map(ips -> ips.routerSide().toString()), v6.map(ips -> ips.hostSide().toString())));
     }
-    String routerMac;
-    try {
-      routerMac = Ipam.routerMac(node.index(), intent.vni());
-    } catch (IllegalArgumentException e) {
-      rejections.add(new Rejection(intent.id(), "spec.vni", e.getMessage()));
-      return;
-    }
+    String routerMac = Ipam.routerMac(IpAddress.parse(u.vtepIp()), intent.vni());
     out.add(new L3DomainPlan(intent.id(), t.vrf(), intent.vni().value(), t.bridge(),
         new VxlanPlan(t.vxlan(), intent.vni().value(), u.vtepIp(), t.port()), t.exportRts(), t.importRts(), session,
         routerMac));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.openpe.intent.model.Vni;
 import io.openpe.rules.Cidr;
+import io.openpe.rules.IpAddress;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN §4 table, values worked out by hand. */
@@ -52,10 +53,23 @@ class IpamTest {
     assertEquals("00:f3:01:00:00:00", Ipam.anycastGatewayMac(new Vni(16777215)));
   }
 
+  /** Hand-computed: 100.65.0.1 is 0x64.0x41.0x00.0x01, VNI 100 is 0x64, VNI 16777215 ends in 0xff. */
   @Test
-  void routerMacIsLocallyAdministeredAndUniquePerNodeAndVni() {
-    assertEquals("02:00:00:00:00:64", Ipam.routerMac(0, new Vni(100)));
-    assertEquals("02:01:2c:ff:ff:ff", Ipam.routerMac(300, new Vni(16777215)));
+  void routerMacIsLocallyAdministeredAndNamesTheVtep() {
+    assertEquals("02:64:41:00:01:64", Ipam.routerMac(IpAddress.parse("100.65.0.1"), new Vni(100)));
+    assertEquals("02:ff:ff:ff:fe:ff", Ipam.routerMac(IpAddress.parse("255.255.255.254"), new Vni(16777215)));
+  }
+
+  /** A1 and B1 of the fabric share node index 1; their VTEPs differ, so must their router MACs (FRR drops the other's). */
+  @Test
+  void routerMacsOfTheSameNodeIndexInTwoClustersDiffer() {
+    assertEquals("02:64:41:00:01:64", Ipam.routerMac(Ipam.vtepIp(Cidr.parse("100.65.0.0/24"), 1), new Vni(100)));
+    assertEquals("02:64:41:01:01:64", Ipam.routerMac(Ipam.vtepIp(Cidr.parse("100.65.1.0/24"), 1), new Vni(100)));
+  }
+
+  @Test
+  void routerMacRefusesAnIpv6Vtep() {
+    assertThrows(IllegalArgumentException.class, () -> Ipam.routerMac(IpAddress.parse("fd00::1"), new Vni(100)));
   }
 
   @Test

@@ -51,7 +51,7 @@ class SeedPlanTest {
         List.of(new L3DomainPlan(RED, "red", 100, "br-pe-100", new VxlanPlan("vni100", 100, "100.65.0.0", 4789),
             List.of(), List.of(), Optional.of(new HostSessionPlan(veth100, 64514, 64515,
                 Optional.of("192.169.10.1/24"), Optional.of("192.169.10.2/24"), Optional.empty(), Optional.empty())),
-            "02:00:00:00:00:64")),
+            "02:64:41:00:00:64")),
         List.of(
             new L2DomainPlan(LAYER2, 110, Optional.of("red"), false, "br-pe-110",
                 new VxlanPlan("vni110", 110, "100.65.0.0", 4789), new VethPlan("pe-110", "host-110", 1450),
@@ -78,7 +78,7 @@ class SeedPlanTest {
     assertEquals("100.65.0.1", red.vxlan().localIp());
     assertEquals(Optional.of("192.169.10.1/24"), red.hostSession().orElseThrow().routerIpv4());
     assertEquals(Optional.of("192.169.10.3/24"), red.hostSession().orElseThrow().hostIpv4());
-    assertEquals("02:00:01:00:00:64", red.routerMac());
+    assertEquals("02:64:41:00:01:64", red.routerMac());
     L2DomainPlan layer2 = plan.l2Domains().getFirst();
     assertEquals("100.65.0.1", layer2.vxlan().localIp());
     assertEquals(Optional.of("00:f3:00:00:00:6f"), layer2.gatewayMac());
@@ -90,7 +90,7 @@ class SeedPlanTest {
     NodePlan plan = NodePlans.forNode("cluster-b", NODE0, winners("fosdem.yaml"), PlanSettings.DEFAULTS);
     assertEquals(List.of(new L3DomainPlan(RED, "red", 100, "br-pe-100",
         new VxlanPlan("vni100", 100, "100.65.0.0", 4789), List.of(), List.of(), Optional.empty(),
-        "02:00:00:00:00:64")), plan.l3Domains());
+        "02:64:41:00:00:64")), plan.l3Domains());
     L2DomainPlan layer2 = plan.l2Domains().getFirst();
     assertEquals(new HostBridgePlan("br-hs-110", true), layer2.hostBridge());
     assertEquals(false, layer2.vrfNodeLocal());

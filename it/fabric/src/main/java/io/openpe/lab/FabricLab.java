@@ -42,7 +42,8 @@ public final class FabricLab implements AutoCloseable {
         this.layout = layout;
         List<LabCluster> built = new ArrayList<>();
         for (ClusterLayout cluster : layout.clusters()) {
-            built.add(new LabCluster(cluster, cluster.nodes().stream().map(LabNode::new).toList()));
+            built.add(new LabCluster(cluster, cluster.nodes().stream()
+                    .map(node -> new LabNode(node, layout.spec().netnsVrfs())).toList()));
         }
         this.clusters = List.copyOf(built);
     }

@@ -13,9 +13,12 @@ import java.util.Map;
 public final class LabNode {
 
     private final NodeLayout layout;
+    private final boolean netnsVrfs;
 
-    LabNode(NodeLayout layout) {
+    /** @param netnsVrfs the node's zebra runs with {@code -n} ({@code FabricSpec#netnsVrfs()}) */
+    LabNode(NodeLayout layout, boolean netnsVrfs) {
         this.layout = layout;
+        this.netnsVrfs = netnsVrfs;
     }
 
     public String name() {
@@ -85,7 +88,10 @@ public final class LabNode {
         return layout;
     }
 
-    /** The configuration of this node's node-programmer (docs/configuration.md, node-programmer). */
+    /**
+     * The configuration of this node's node-programmer (docs/configuration.md, node-programmer); on a fabric whose
+     * zebra runs with {@code -n}, the netns VRF datapath that FRR mode needs.
+     */
     public Map<String, String> nodeProgrammerProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("openpe.cluster", cluster());
@@ -94,6 +100,9 @@ public final class LabNode {
         properties.put("openpe.node.host-netns", hostNetns());
         properties.put("openpe.node.frr.vty-dir", frrVtyDir().toString());
         properties.put("openpe.node.frr.config-dir", frrConfigDir().toString());
+        if (netnsVrfs) {
+            properties.put("openpe.node.vrf-datapath", "netns");
+        }
         return properties;
     }
 

@@ -1,5 +1,6 @@
 package io.openpe.migration.network;
 
+import io.openpe.rules.HostBridgeName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record MigrationNetwork(MigrationL2Vni l2vni, String attachmentName, Stri
   }
 
   public String bridge() {
-    return HostBridge.nameFor(l2vni.vni());
+    return HostBridgeName.of(l2vni.vni());
   }
 
   /** Underlay MTU minus the VXLAN encapsulation, so migration frames are never fragmented on the fabric. */

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.openpe.migration.kube.Cluster;
 import io.openpe.migration.kube.Fields;
 import io.openpe.migration.kube.ResourceKind;
-import io.openpe.migration.network.HostBridge;
+import io.openpe.rules.HostBridgeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class WorkloadNetworks {
     Optional<Long> vni = vniOf(source, networkName, migration.vmNamespace());
     if (vni.isEmpty()) {
       return Check.fail(Check.WORKLOAD_L2VNI, source.name(), what + ": no NetworkAttachmentDefinition on an openpe "
-          + "host bridge (" + HostBridge.PREFIX + "<vni>)");
+          + "host bridge (" + HostBridgeName.PREFIX + "<vni>)");
     }
     Optional<Long> targetVni = vniOf(target, networkName, migration.targetNamespace());
     if (!targetVni.equals(vni)) {
@@ -90,7 +90,7 @@ final class WorkloadNetworks {
     String name = slash < 0 ? networkName : networkName.substring(slash + 1);
     return cluster.read(ResourceKind.NETWORK_ATTACHMENT_DEFINITION, namespace, name)
         .map(nad -> AttachmentConfig.parse(Fields.string(nad, "spec", "config")).bridge())
-        .map(HostBridge::vniOf)
+        .map(HostBridgeName::vniOf)
         .filter(OptionalLong::isPresent)
         .map(OptionalLong::getAsLong);
   }

@@ -1,5 +1,6 @@
 package io.openpe.node.kernel;
 
+import io.openpe.rules.HostBridgeName;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -15,25 +16,25 @@ public record Bridge(Side side, String name, Optional<String> mac, OptionalInt m
         implements KernelObject {
 
     public static final String ROUTER_PREFIX = "br-pe-";
-    public static final String HOST_PREFIX = "br-hs-";
+    public static final String HOST_PREFIX = HostBridgeName.PREFIX;
 
     public static String nameFor(long vni) {
         return ROUTER_PREFIX + vni;
     }
 
     public static String hostNameFor(long vni) {
-        return HOST_PREFIX + vni;
+        return HostBridgeName.of(vni);
     }
 
     /** The VNI of a router or host bridge name; empty when the name does not follow the scheme. */
     public static OptionalLong vniOf(String name) {
         OptionalLong router = Names.vniAfter(ROUTER_PREFIX, name);
-        return router.isPresent() ? router : Names.vniAfter(HOST_PREFIX, name);
+        return router.isPresent() ? router : HostBridgeName.vniOf(name);
     }
 
     /** Whether a bridge of this name on this side is ours to create and delete. */
     public static boolean isOurs(Side side, String name) {
-        return Names.vniAfter(side == Side.ROUTER ? ROUTER_PREFIX : HOST_PREFIX, name).isPresent();
+        return (side == Side.ROUTER ? Names.vniAfter(ROUTER_PREFIX, name) : HostBridgeName.vniOf(name)).isPresent();
     }
 
     @Override

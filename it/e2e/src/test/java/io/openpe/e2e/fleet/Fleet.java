@@ -74,7 +74,7 @@ public final class Fleet implements AutoCloseable {
     /**
      * Starts a fleet on the fabric {@code spec} (another prefix than {@link #PREFIX}: its logs go to
      * {@code target/e2e-logs-<prefix>}); with {@link FabricSpec#netnsVrfs()} every node-programmer runs the netns VRF
-     * datapath ({@code openpe.node.vrf-datapath=netns}).
+     * datapath ({@code openpe.node.vrf-datapath=netns}, from {@code LabNode#nodeProgrammerProperties()}).
      */
     public static Fleet start(FabricSpec spec) {
         Path root = Path.of(System.getProperty("openpe.root", "../..")).toAbsolutePath().normalize();
@@ -204,9 +204,6 @@ public final class Fleet implements AutoCloseable {
         for (LabNode node : lab.nodes()) {
             Map<String, String> agent = new LinkedHashMap<>(common);
             agent.putAll(node.nodeProgrammerProperties());
-            if (spec.netnsVrfs()) {
-                agent.put("openpe.node.vrf-datapath", "netns");
-            }
             start("node-programmer", "node-programmer-" + node.name(), agent, logs);
         }
         Map<String, String> migration = new LinkedHashMap<>(common);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class NetnsVrfFleetExtension implements ParameterResolver {
 
-    public static final String PREFIX = "l3e";
+    /** {@code -Dopenpe.e2e.netns-prefix} or {@code OPENPE_E2E_NETNS_PREFIX} picks another (two runs side by side). */
+    public static final String PREFIX = System.getProperty("openpe.e2e.netns-prefix",
+            System.getenv().getOrDefault("OPENPE_E2E_NETNS_PREFIX", "l3e"));
 
     private record Started(Fleet fleet, RuntimeException failure) implements AutoCloseable {
         @Override

@@ -1,6 +1,7 @@
 package io.openpe.lab.layout;
 
 import io.openpe.rules.Cidr;
+import io.openpe.rules.HostBridgeName;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,6 @@ public record WorkloadSpec(String name, String mac, String cidr, Optional<String
     }
 
     public String hostBridge() {
-        return "br-hs-" + vni;
+        return HostBridgeName.of(vni);
     }
 }

@@ -1,6 +1,7 @@
 package io.openpe.e2e.fleet;
 
 import io.openpe.lab.layout.FabricSpec;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class NetnsVrfFleetExtension implements ParameterResolver {
 
-    public static final String PREFIX = "l3e";
+    /** {@code -Dopenpe.e2e.prefix=P} (helpers running fleets side by side) makes it {@code Pv}. */
+    public static final String PREFIX = Optional.ofNullable(System.getProperty("openpe.e2e.prefix"))
+            .map(p -> p + "v").orElse("l3e");
 
     private record Started(Fleet fleet, RuntimeException failure) implements AutoCloseable {
         @Override

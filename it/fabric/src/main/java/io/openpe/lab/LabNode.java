@@ -144,6 +144,11 @@ public final class LabNode {
         return LinkCounters.parse(Shell.ip(vrfNetns(vrf), "-s", "-j", "link", "show", "dev", link));
     }
 
+    /** {@code ip -n <VRF namespace> args…} on the netns VRF datapath ({@link #vrfNetns}). */
+    public CommandResult vrfIp(String vrf, String... args) {
+        return Shell.ipResult(vrfNetns(vrf), args);
+    }
+
     /** Whether the router namespace's kernel holds {@code prefix} as a route installed by bgpd. */
     public boolean hasBgpRoute(String prefix) {
         CommandResult routes = Shell.ipResult(routerNetns(), "route", "show", prefix, "proto", "bgp");

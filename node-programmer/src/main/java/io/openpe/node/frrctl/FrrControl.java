@@ -131,6 +131,21 @@ public final class FrrControl {
         return output.ok() && output.stdout().lines().anyMatch(l -> l.strip().startsWith("vrf " + vrf + " id "));
     }
 
+    /**
+     * The interfaces zebra holds in VRF {@code vrf} ({@code show interface vrf red brief}: a header, then one line
+     * per interface); empty when zebra cannot be asked. An unknown VRF answers a line starting with {@code %}.
+     */
+    public Optional<List<String>> vrfInterfaces(String vrf) {
+        Output output = tools.vtysh("-c", "show interface vrf " + vrf + " brief");
+        if (!output.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(output.stdout().lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("%") && !line.startsWith("Interface")
+                        && !line.startsWith("-"))
+                .map(line -> line.split("\\s+")[0]).toList());
+    }
+
     public String runningConfig() {
         Output output = tools.vtysh("-c", "show running-config");
         if (!output.ok()) {

@@ -79,10 +79,14 @@ final class FrrNetnsView {
                 + " " + target);
     }
 
-    /** Removes {@code vrf} from zebra's view: zebra deletes the VRF and lets go of the namespace. */
+    /**
+     * Removes {@code vrf} from zebra's view: zebra deletes the VRF and lets go of the namespace. The unmount is lazy:
+     * zebra holds the namespace open through this very mount, so a plain {@code umount} answers "target is busy"
+     * and the entry would stay; detached, the entry is an empty file whose removal is what zebra reacts to.
+     */
     Optional<String> hide(String vrf) {
         String target = "/run/netns/" + vrf;
-        return inZebraMounts("umount " + target + "; rm -f " + target);
+        return inZebraMounts("umount -l " + target + " && rm -f " + target);
     }
 
     static Optional<Long> inode(Path file) {

@@ -222,7 +222,7 @@ final class KernelReader {
         });
     }
 
-    private static Path procSysFile(String key) {
+    static Path procSysFile(String key) {
         StringBuilder path = new StringBuilder("/proc/sys/");
         for (char c : key.toCharArray()) {
             path.append(c == '.' ? '/' : c == '/' ? '.' : c);

@@ -1,6 +1,5 @@
 package io.openpe.node.linux;
 
-import io.openpe.node.process.ExternalProgram;
 import io.openpe.node.desired.CapabilityFinding;
 import io.openpe.node.desired.DesiredObject;
 import io.openpe.node.desired.DesiredState;
@@ -20,6 +19,9 @@ import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
 import io.openpe.node.kernel.Vxlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -33,8 +35,8 @@ import java.util.function.Predicate;
 
 /**
  * The kernel adapter: reads what is there, diffs it against the desired state and applies the difference with one
- * {@code ip -batch} process per {@link Phase} that has commands, plus one {@code sysctl} process when a sysctl
- * differs. Nothing is written when nothing differs.
+ * {@code ip -batch} process per {@link Phase} that has commands; a sysctl that differs is written to
+ * {@code /proc/sys} from inside the namespace. Nothing is written when nothing differs.
  *
  * <p>A change that names a link which will not exist (a VRF this kernel cannot create, an operator's bridge that is
  * missing) fails before anything is sent, with the reason, and the rest applies. Once the kernel refused to create a
@@ -261,23 +263,27 @@ public final class LinuxKernel {
         };
     }
 
+    /**
+     * Written from {@code /proc/sys} by a thread inside the namespace, as {@link KernelReader} reads them: no process
+     * (an {@code ip netns exec ... sysctl} per VRF namespace cost a process start each).
+     */
     private int writeSysctls(List<KernelChange> changes, Map<String, String> failed) {
         List<Sysctl> sysctls = changes.stream().filter(c -> !(c instanceof KernelChange.Delete))
                 .map(KernelChange::object).filter(Sysctl.class::isInstance).map(Sysctl.class::cast).toList();
         if (sysctls.isEmpty()) {
             return 0;
         }
-        List<String> program = new ArrayList<>(List.of("sysctl", "-q", "-w"));
-        sysctls.forEach(s -> program.add(s.key() + "=" + s.value()));
-        ExternalProgram.Output output = Command.of(Netns.of(namespaces, Side.ROUTER).exec(program)).run();
-        for (Sysctl sysctl : sysctls) {
-            for (String line : output.stderr().split("\n")) {
-                String path = sysctl.key().replace('.', '/');
-                if (line.contains(sysctl.key()) || line.contains(path)) {
-                    failed.put(sysctl.id(), line.strip());
+        failed.putAll(Netns.of(namespaces, Side.ROUTER).inside(() -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Sysctl sysctl : sysctls) {
+                try {
+                    Files.writeString(KernelReader.procSysFile(sysctl.key()), sysctl.value() + "\n");
+                } catch (IOException | UncheckedIOException e) {
+                    errors.put(sysctl.id(), "sysctl " + sysctl.key() + "=" + sysctl.value() + ": " + e);
                 }
             }
-        }
+            return errors;
+        }));
         return sysctls.size();
     }
 

@@ -58,18 +58,20 @@ public final class NodeEnactor {
 
     /**
      * On the netns datapath the VRF namespaces come first (zebra must see {@code red} when {@code vrf red} is
-     * configured), then FRR, then the links, and a VRF namespace the plan dropped goes last, after FRR let go of it.
+     * configured) and a VRF namespace the plan dropped is emptied and removed before FRR drops its configuration
+     * ({@link NetnsVrfKernel#retireStale}: zebra must have let go of its links first), then FRR, then the links.
      */
     public Enactment apply(NodePlan plan) {
         DesiredState desired = DesiredState.from(plan, namespaces);
         if (netnsVrfs.isPresent()) {
             VrfNamespaceLayout layout = VrfNamespaceLayout.of(plan, desired);
-            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout)
-                    .plus(netnsVrfs.get().hideStale(layout));
+            NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout);
+            NetnsVrfKernel.Retired retired = netnsVrfs.get().retireStale(desired, layout,
+                    vrf -> frr.isPresent() ? frr.get().vrfInterfaces(vrf) : Optional.of(List.of()));
             frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
             Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
                     NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()))));
-            KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared));
+            KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared, retired));
             return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
         }
         Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(FrrRenderer.render(desired.frr())));

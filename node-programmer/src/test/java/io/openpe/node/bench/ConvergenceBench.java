@@ -15,18 +15,13 @@ import io.openpe.node.kernel.KernelState;
 import io.openpe.node.kernel.Sysctl;
 import io.openpe.node.linux.LinuxKernel;
 import io.openpe.testkit.netns.NetnsLab;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Converges N L2VNIs from empty, re-applies unchanged, removes all; then builds and deletes the same objects with a
- * hand-written {@code ip -batch} per namespace, and prints the ratios. Not a test: run it by hand (needs root).
+ * hand-written {@code ip -batch} per namespace ({@link IpBaseline}), and prints the ratios. Not a test: run it by hand (needs root).
  *
  * <pre>
  * ./mvnw -B -o -q -pl node-programmer test-compile
@@ -55,14 +50,14 @@ public final class ConvergenceBench {
             String router = lab.namespace("r");
             String host = lab.namespace("h");
             long b0 = System.nanoTime();
-            batch(router, routerCommands(count, host));
-            batch(host, hostCommands(count));
+            IpBaseline.batch(router, routerCommands(count, host));
+            IpBaseline.batch(host, hostCommands(count));
             long b1 = System.nanoTime();
-            batch(router, deleteRouterCommands(count));
-            batch(host, deleteHostCommands(count));
+            IpBaseline.batch(router, deleteRouterCommands(count));
+            IpBaseline.batch(host, deleteHostCommands(count));
             long b2 = System.nanoTime();
-            batchCreate = ms(b0, b1);
-            batchDelete = ms(b1, b2);
+            batchCreate = IpBaseline.ms(b0, b1);
+            batchDelete = IpBaseline.ms(b1, b2);
         }
 
         try (NetnsLab lab = NetnsLab.create()) {
@@ -78,7 +73,7 @@ public final class ConvergenceBench {
             for (int i = 0; i < 5; i++) {
                 long u0 = System.nanoTime();
                 KernelEnactment again = kernel.apply(DesiredState.from(plan, ns));
-                unchanged.add(ms(u0, System.nanoTime()));
+                unchanged.add(IpBaseline.ms(u0, System.nanoTime()));
                 unchangedWrites += again.writes();
             }
             // The same after the kernel settled: for some seconds after 3,000 links came up it adds and confirms
@@ -88,7 +83,7 @@ public final class ConvergenceBench {
             for (int i = 0; i < 5; i++) {
                 long u0 = System.nanoTime();
                 KernelEnactment again = kernel.apply(DesiredState.from(plan, ns));
-                settled.add(ms(u0, System.nanoTime()));
+                settled.add(IpBaseline.ms(u0, System.nanoTime()));
                 unchangedWrites += again.writes();
             }
             // Where an unchanged re-apply spends its time: the same steps as LinuxKernel.apply, timed one by one.
@@ -105,15 +100,15 @@ public final class ConvergenceBench {
                 if (changes != 0) {
                     throw new IllegalStateException("unchanged plan gave " + changes + " changes");
                 }
-                phases.add(new double[] {ms(p0, p1), ms(p1, p2), ms(p2, p3)});
+                phases.add(new double[] {IpBaseline.ms(p0, p1), IpBaseline.ms(p1, p2), IpBaseline.ms(p2, p3)});
             }
             long t2 = System.nanoTime();
             KernelEnactment removal = kernel.apply(DesiredState.from(SeedPlans.empty(), ns));
             long t3 = System.nanoTime();
             check(removal, "removal");
 
-            double converge = ms(t0, t1);
-            double remove = ms(t2, t3);
+            double converge = IpBaseline.ms(t0, t1);
+            double remove = IpBaseline.ms(t2, t3);
             List<Double> sorted = unchanged.stream().sorted().toList();
             System.out.printf("L2VNIs: %d (%d kernel objects)%n", count, create.changes().size());
             System.out.printf("ip -batch create     : %9.1f ms%n", batchCreate);
@@ -142,15 +137,9 @@ public final class ConvergenceBench {
                     "br-pe-" + vni, new VxlanPlan("vni" + vni, vni, "100.65.0.0", 4789),
                     new VethPair("pe-" + vni, "host-" + vni, 1450),
                     Optional.of(new HostBridge("br-hs-" + vni, true)), Optional.of(gateway(i)),
-                    Optional.of(mac(vni))));
+                    Optional.of(IpBaseline.mac(vni))));
         }
         return SeedPlans.plan(Optional.of(SeedPlans.underlay(List.of())), List.of(), domains);
-    }
-
-    /** DESIGN §4: 00:f3 followed by vni+1 as four big-endian bytes. */
-    private static String mac(long vni) {
-        long v = vni + 1;
-        return String.format("00:f3:%02x:%02x:%02x:%02x", v >> 24 & 0xff, v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
     }
 
     private static String gateway(int i) {
@@ -162,7 +151,7 @@ public final class ConvergenceBench {
         List<String> lines = new ArrayList<>(List.of("link set dev lo up", "addr add 100.65.0.0/32 dev lo"));
         for (int i = 0; i < count; i++) {
             long vni = FIRST_VNI + i;
-            lines.add("link add br-pe-" + vni + " address " + mac(vni) + " mtu 1450 up type bridge");
+            lines.add("link add br-pe-" + vni + " address " + IpBaseline.mac(vni) + " mtu 1450 up type bridge");
             lines.add("link add vni" + vni + " mtu 1450 up type vxlan id " + vni
                     + " local 100.65.0.0 dstport 4789 nolearning");
             lines.add("link set dev vni" + vni + " master br-pe-" + vni);
@@ -205,27 +194,6 @@ public final class ConvergenceBench {
         return lines;
     }
 
-    /** Not through Exec: deleting 3,000 links in one batch can take longer than its 120 s bound on a loaded machine. */
-    private static void batch(String namespace, List<String> lines) {
-        try {
-            Process ip = new ProcessBuilder("ip", "-n", namespace, "-batch", "-")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            try (OutputStream in = ip.getOutputStream()) {
-                in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!ip.waitFor(15, TimeUnit.MINUTES) || ip.exitValue() != 0) {
-                ip.destroyForcibly();
-                throw new IllegalStateException("ip -n " + namespace + " -batch failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void check(KernelEnactment enactment, String step) {
         if (!enactment.failures().isEmpty()) {
             throw new IllegalStateException(step + " failed: " + enactment.failures().subList(0,
@@ -246,7 +214,5 @@ public final class ConvergenceBench {
         return runs.stream().mapToDouble(p -> p[phase]).sorted().toArray()[runs.size() / 2];
     }
 
-    private static double ms(long from, long to) {
-        return (to - from) / 1e6;
-    }
+
 }

@@ -10,9 +10,6 @@ import io.openpe.node.linux.NodeEnactor;
 import io.openpe.node.linux.VrfDatapath;
 import io.openpe.testkit.netns.Exec;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,13 +17,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The netns VRF datapath at scale: L3VNIs (VRF {@code v<i>}, each a namespace) and L2VNIs spread over them
- * ({@link ProtoPlans#vrfs}), kernel only. Creates and deletes the same objects with hand-written {@code ip} commands
- * ({@code ip netns add} per VRF, one {@code ip -batch} for the router, one per VRF namespace, one for the host), then
+ * ({@link ProtoPlans#vrfs}), kernel only. Creates and deletes the same objects with {@code ip -batch}
+ * ({@link IpBaseline}: one batch of {@code netns add} lines, one for the router, one per VRF namespace, one for the
+ * host; deleted by one batch of {@code netns del} lines and one for the host bridges), then
  * converges through node-programmer from empty, re-applies unchanged five times and removes everything. Not a test:
  * run it by hand as root, like {@link ConvergenceBench}, with {@code io.openpe.node.bench.NetnsConvergenceBench
  * [l3Count] [l2Count]} (default 100 and 1000).
@@ -45,7 +42,7 @@ public final class NetnsConvergenceBench {
 
         byte[] random = new byte[2];
         new SecureRandom().nextBytes(random);
-        String prefix = "l3b" + HexFormat.of().formatHex(random);
+        String prefix = "nvb" + HexFormat.of().formatHex(random);
 
         double batchCreate;
         double batchDelete;
@@ -54,23 +51,23 @@ public final class NetnsConvergenceBench {
         try {
             namespace(router);
             namespace(host);
+            List<String> vrfNamespaces = new ArrayList<>();
+            for (int i = 0; i < l3; i++) {
+                vrfNamespaces.add(router + "-vrf-v" + i);
+            }
             long b0 = System.nanoTime();
+            IpBaseline.batch(Optional.empty(), vrfNamespaces.stream().map(n -> "netns add " + n).toList());
+            IpBaseline.batch(router, routerCommands(router, l3, l2));
             for (int i = 0; i < l3; i++) {
-                namespace(router + "-vrf-v" + i);
+                IpBaseline.batch(vrfNamespaces.get(i), vrfCommands(i, l3, l2, host));
             }
-            batch(router, routerCommands(router, l3, l2));
-            for (int i = 0; i < l3; i++) {
-                batch(router + "-vrf-v" + i, vrfCommands(i, l3, l2, host));
-            }
-            batch(host, hostCommands(l2));
+            IpBaseline.batch(host, hostCommands(l2));
             long b1 = System.nanoTime();
-            for (int i = 0; i < l3; i++) {
-                Exec.run(List.of("ip", "netns", "del", router + "-vrf-v" + i)).orThrow();
-            }
-            batch(host, hostDeletes(l2));
+            IpBaseline.batch(Optional.empty(), vrfNamespaces.stream().map(n -> "netns del " + n).toList());
+            IpBaseline.batch(host, hostDeletes(l2));
             long b2 = System.nanoTime();
-            batchCreate = ms(b0, b1);
-            batchDelete = ms(b1, b2);
+            batchCreate = IpBaseline.ms(b0, b1);
+            batchDelete = IpBaseline.ms(b1, b2);
         } finally {
             cleanUp(prefix);
         }
@@ -91,7 +88,7 @@ public final class NetnsConvergenceBench {
             for (int i = 0; i < 5; i++) {
                 long u0 = System.nanoTime();
                 Enactment again = node.apply(plan);
-                unchanged.add(ms(u0, System.nanoTime()));
+                unchanged.add(IpBaseline.ms(u0, System.nanoTime()));
                 unchangedWrites += again.kernelWrites();
             }
             long t2 = System.nanoTime();
@@ -103,28 +100,22 @@ public final class NetnsConvergenceBench {
                 left = files.filter(f -> f.getFileName().toString().startsWith(nodeRouter + "-vrf-")).count();
             }
 
-            double converge = ms(t0, t1);
-            double remove = ms(t2, t3);
-            List<Double> sorted = unchanged.stream().sorted().toList();
+            double converge = IpBaseline.ms(t0, t1);
+            double remove = IpBaseline.ms(t2, t3);
             System.out.printf("L3VNIs: %d (VRF namespaces), L2VNIs: %d, %d kernel changes%n", l3, l2,
                     create.kernel().changes().size());
-            System.out.printf("ip create            : %9.1f ms%n", batchCreate);
+            System.out.printf("ip -batch create     : %9.1f ms%n", batchCreate);
             System.out.printf("converge from empty  : %9.1f ms, %d kernel writes%n", converge, create.kernelWrites());
-            System.out.printf("ratio converge/ip    : %9.2f%n", converge / batchCreate);
-            System.out.printf("re-apply unchanged   : first %.1f ms, median %.1f ms, best %.1f ms; %d kernel writes"
-                    + " in 5 runs%n", unchanged.getFirst(), sorted.get(2), sorted.getFirst(), unchangedWrites);
-            System.out.printf("ip delete            : %9.1f ms%n", batchDelete);
+            System.out.printf("ratio converge/batch : %9.2f (target <= 1.5)%n", converge / batchCreate);
+            System.out.printf("re-apply unchanged   : %s; %d kernel writes in 5 runs%n",
+                    IpBaseline.summary(unchanged), unchangedWrites);
+            System.out.printf("ip -batch delete     : %9.1f ms%n", batchDelete);
             System.out.printf("remove all           : %9.1f ms, %d kernel writes, %d VRF namespaces left%n", remove,
                     removal.kernelWrites(), left);
-            System.out.printf("ratio remove/ip      : %9.2f%n", remove / batchDelete);
+            System.out.printf("ratio remove/batch   : %9.2f%n", remove / batchDelete);
         } finally {
             cleanUp(prefix);
         }
-    }
-
-    private static String mac(long vni) {
-        long v = vni + 1;
-        return String.format("00:f3:%02x:%02x:%02x:%02x", v >> 24 & 0xff, v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff);
     }
 
     /** lo and the VTEP, and every VXLAN, created by the router straight into its VRF's namespace. */
@@ -149,22 +140,17 @@ public final class NetnsConvergenceBench {
         List<String> lines = new ArrayList<>(List.of("link set dev lo up",
                 "link add br-pe-" + l3Vni + " address " + String.format("02:00:00:00:%02x:%02x", l3Vni >> 8 & 0xff,
                         l3Vni & 0xff) + " mtu 1450 up type bridge"));
-        lines.addAll(port(l3Vni));
+        lines.addAll(IpBaseline.port(l3Vni));
         for (int j = i; j < l2; j += l3) {
             long vni = 10000 + j;
-            lines.add("link add br-pe-" + vni + " address " + mac(vni) + " mtu 1450 up type bridge");
-            lines.addAll(port(vni));
+            lines.add("link add br-pe-" + vni + " address " + IpBaseline.mac(vni) + " mtu 1450 up type bridge");
+            lines.addAll(IpBaseline.port(vni));
             lines.add("link add pe-" + vni + " mtu 1450 up type veth peer name host-" + vni + " mtu 1450 netns "
                     + host);
             lines.add("link set dev pe-" + vni + " master br-pe-" + vni);
             lines.add("addr add " + ProtoPlans.gateway(j) + " dev br-pe-" + vni);
         }
         return lines;
-    }
-
-    private static List<String> port(long vni) {
-        return List.of("link set dev vni" + vni + " up", "link set dev vni" + vni + " master br-pe-" + vni,
-                "link set dev vni" + vni + " type bridge_slave neigh_suppress on learning off");
     }
 
     static List<String> hostCommands(int l2) {
@@ -199,26 +185,6 @@ public final class NetnsConvergenceBench {
         }
     }
 
-    private static void batch(String namespace, List<String> lines) {
-        try {
-            Process ip = new ProcessBuilder("ip", "-n", namespace, "-batch", "-")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            try (OutputStream in = ip.getOutputStream()) {
-                in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!ip.waitFor(15, TimeUnit.MINUTES) || ip.exitValue() != 0) {
-                ip.destroyForcibly();
-                throw new IllegalStateException("ip -n " + namespace + " -batch failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void check(Enactment enactment, String step) {
         List<ObjectResult> failures = enactment.results().stream().filter(ObjectResult::failed).toList();
         if (!failures.isEmpty()) {
@@ -226,7 +192,5 @@ public final class NetnsConvergenceBench {
         }
     }
 
-    private static double ms(long from, long to) {
-        return (to - from) / 1e6;
-    }
+
 }

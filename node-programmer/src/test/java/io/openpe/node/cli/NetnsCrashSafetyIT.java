@@ -50,7 +50,7 @@ class NetnsCrashSafetyIT {
     void killedMidApplyThenRestartedConvergesWithNoLeftoverNamespace() throws Exception {
         byte[] random = new byte[2];
         new SecureRandom().nextBytes(random);
-        prefix = "l3" + HexFormat.of().formatHex(random);
+        prefix = "nv" + HexFormat.of().formatHex(random);
         String router = namespace(prefix + "r");
         String host = namespace(prefix + "h");
         String stale = namespace(router + "-vrf-gone");

@@ -1,6 +1,7 @@
 package io.openpe.e2e.fleet;
 
 import io.openpe.lab.layout.FabricSpec;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,9 +14,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class NetnsVrfFleetExtension implements ParameterResolver {
 
-    /** {@code -Dopenpe.e2e.netns-prefix} or {@code OPENPE_E2E_NETNS_PREFIX} picks another (two runs side by side). */
-    public static final String PREFIX = System.getProperty("openpe.e2e.netns-prefix",
-            System.getenv().getOrDefault("OPENPE_E2E_NETNS_PREFIX", "l3e"));
+    /**
+     * {@code -Dopenpe.e2e.netns-prefix} or {@code OPENPE_E2E_NETNS_PREFIX} picks another; else {@code -Dopenpe.e2e.prefix=P}
+     * (fleets side by side) makes it {@code Pv}.
+     */
+    public static final String PREFIX = Optional.ofNullable(System.getProperty("openpe.e2e.netns-prefix",
+                    System.getenv("OPENPE_E2E_NETNS_PREFIX")))
+            .or(() -> Optional.ofNullable(System.getProperty("openpe.e2e.prefix")).map(p -> p + "v"))
+            .orElse("l3e");
 
     private record Started(Fleet fleet, RuntimeException failure) implements AutoCloseable {
         @Override

@@ -289,6 +289,28 @@ public final class FabricLab implements AutoCloseable {
         return layout.spec().managementSubnet();
     }
 
+    /**
+     * Kills one FRR daemon ({@code zebra} or {@code bgpd}) of {@code node} with SIGKILL, as a crash would; the other
+     * daemon runs on. {@link #restartDaemon} brings it back.
+     */
+    public void killDaemon(LabNode node, String daemon) {
+        requireKernelVrfs();
+        FrrDaemons.kill(node.frrVtyDir(), daemon);
+    }
+
+    /** Starts a killed daemon of {@code node} again from its frr.conf (what node-programmer last applied). */
+    public void restartDaemon(LabNode node, String daemon) {
+        requireKernelVrfs();
+        FrrDaemons.restart(node.routerNetns(), node.frrVtyDir(), daemon);
+    }
+
+    /** The netns VRF fabric starts its daemons in a mount namespace of their own, which a restart cannot join yet. */
+    private void requireKernelVrfs() {
+        if (layout.spec().netnsVrfs()) {
+            throw new LabException("restarting one daemon is not supported on a fabric with netns VRFs");
+        }
+    }
+
     /** vtysh against the spine's FRR. */
     public CommandResult spineVtysh(String... commands) {
         return FrrDaemons.vtysh(layout.spineNetns(), layout.spineFrrDirectory(), commands);

@@ -90,6 +90,48 @@ final class FrrDaemons {
         return pid(dir, daemon).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /**
+     * SIGKILL to one daemon by the pid in its pid file, waiting until it is gone: a crash, with no shutdown (no BGP
+     * notification, no route cleanup by the daemon itself). The pid file stays, as a crash leaves it.
+     */
+    static void kill(Path dir, String daemon) {
+        ProcessHandle process = pid(dir, daemon).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new LabException(daemon + " of " + dir + " does not run"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(START_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted", e);
+        } catch (Exception e) {
+            throw new LabException(daemon + " (pid " + process.pid() + ") still runs after SIGKILL", e);
+        }
+    }
+
+    /**
+     * Starts one daemon of a running FRR again, from the directory's frr.conf (what a supervisor does after a crash),
+     * and waits until it answers on its vty.
+     */
+    static void restart(String netns, Path dir, String daemon) {
+        if (running(dir, daemon)) {
+            throw new LabException(daemon + " of " + dir + " still runs");
+        }
+        switch (daemon) {
+            case "zebra" -> daemon(netns, dir, "zebra");
+            case "bgpd" -> daemon(netns, dir, "bgpd", "-M", "bmp");
+            default -> throw new IllegalArgumentException("not a lab daemon: " + daemon);
+        }
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String probe = daemon.equals("bgpd") ? "show bgp summary" : "show interface brief";
+        while (Instant.now().isBefore(deadline)) {
+            if (running(dir, daemon) && vtysh(netns, dir, probe).ok()) {
+                return;
+            }
+            Processes.pause(Duration.ofMillis(50));
+        }
+        throw new LabException(daemon + " did not come back in " + netns + " within " + START_TIMEOUT);
+    }
+
     /** Stops bgpd, then zebra, by the pids in their pid files. */
     static void stop(Path dir) {
         for (String daemon : List.of("bgpd", "zebra")) {

@@ -7,11 +7,13 @@ import io.openpe.migration.saga.Command;
 import io.openpe.migration.saga.Outcome;
 import io.openpe.migration.store.InputCodec;
 import io.openpe.migration.v1.MigrationCommand;
-import io.openpe.proto.kafka.ProtobufDeserializer;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,10 +28,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,6 +43,10 @@ import org.jboss.logging.Logger;
  * command on its own virtual thread, publishes every result to {@code openpe.migration-inputs} and commits the
  * offsets only after the results are acknowledged. A crash in between redelivers the commands; the executors read
  * before they act and the decider takes one result per command id, so the repeat is harmless.
+ *
+ * <p>A command that does not decode is skipped and counted by the shared policy ({@link UndecodableRecords}); the
+ * consumer is built from the Quarkus Kafka configuration ({@link KafkaClients}). Any other failure (the broker gone
+ * while committing) closes the clients and reads again from the last commit, so the loop outlives a broker restart.
  */
 @ApplicationScoped
 public class CommandLoop {
@@ -50,8 +58,9 @@ public class CommandLoop {
   @Inject
   MeterRegistry metrics;
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafka;
 
   @ConfigProperty(name = "openpe.cluster")
   String cluster;
@@ -60,7 +69,8 @@ public class CommandLoop {
   DispatcherConfig dispatcher;
 
   private volatile boolean running;
-  private volatile KafkaConsumer<String, MigrationCommand> consumer;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile UndecodableRecords undecodable;
   private Thread thread;
 
   void start(@Observes StartupEvent startup) {
@@ -68,13 +78,14 @@ public class CommandLoop {
       LOG.info("migration dispatcher disabled (openpe.migration.dispatcher.enabled=false)");
       return;
     }
+    undecodable = new UndecodableRecords("migration-dispatcher", metrics);
     running = true;
     thread = Thread.ofPlatform().name("migration-dispatcher").daemon().start(this::loop);
   }
 
   void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
     running = false;
-    KafkaConsumer<String, MigrationCommand> current = consumer;
+    KafkaConsumer<String, byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
     }
@@ -84,30 +95,47 @@ public class CommandLoop {
   }
 
   private void loop() {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    Map<String, Object> config = KafkaClients.consumer(kafka, Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, "openpe-migration-dispatcher-" + cluster,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10000,
-        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000);
-    try (KafkaConsumer<String, MigrationCommand> commands = new KafkaConsumer<>(config, new StringDeserializer(),
-            new ProtobufDeserializer<>(MigrationCommand.parser()));
-        KafkaProducer<String, MessageLite> results = ProtobufProducers.reliable(bootstrap, "migration-dispatcher");
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2000));
+    while (running) {
+      try {
+        consume(config);
+      } catch (WakeupException e) {
+        if (running) {
+          LOG.warnf("migration dispatcher woken while running; reading again");
+        }
+      } catch (Exception e) {
+        if (running) {
+          LOG.warnf("migration dispatcher: %s; reading again from the last commit", e.toString());
+          pause();
+        }
+      }
+    }
+  }
+
+  private void consume(Map<String, Object> config) throws Exception {
+    try (KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config, new StringDeserializer(),
+            new ByteArrayDeserializer());
+        KafkaProducer<String, MessageLite> results = ProtobufProducers.reliable(kafka, "migration-dispatcher",
+            Map.of());
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       consumer = commands;
       commands.subscribe(List.of(Topics.MIGRATION_COMMANDS));
       while (running) {
         List<Future<ProducerRecord<String, MessageLite>>> batch = new ArrayList<>();
-        for (ConsumerRecord<String, MigrationCommand> record : commands.poll(Duration.ofMillis(500))) {
-          if (record.value() != null) {
-            batch.add(workers.submit(() -> execute(InputCodec.command(record.value()))));
-          }
-        }
-        if (batch.isEmpty()) {
+        ConsumerRecords<String, byte[]> polled = commands.poll(Duration.ofMillis(500));
+        if (polled.isEmpty()) {
           continue;
+        }
+        for (ConsumerRecord<String, byte[]> record : polled) {
+          undecodable.decode(record, MigrationCommand.parser()).ifPresent(command ->
+              batch.add(workers.submit(() -> execute(InputCodec.command(command)))));
         }
         List<Future<?>> sent = new ArrayList<>();
         for (Future<ProducerRecord<String, MessageLite>> result : batch) {
@@ -116,14 +144,24 @@ public class CommandLoop {
         for (Future<?> ack : sent) {
           ack.get();
         }
+        // Skipped records' offsets are committed with the rest, so no restart meets them again.
         commands.commitSync();
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } catch (Exception e) {
-      LOG.errorf(e, "migration dispatcher stopped");
+    }
+  }
+
+  /** Records of {@code openpe.migration-commands} skipped because they did not decode. */
+  public long skipped() {
+    UndecodableRecords records = undecodable;
+    return records == null ? 0 : records.skipped();
+  }
+
+  /** Back-off before reading again after a failure (a broker that is away). */
+  private static void pause() {
+    try {
+      Thread.sleep(Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -141,7 +141,7 @@ public final class Fleet implements AutoCloseable {
      * Every node's FRR has its BMP session to route-service up (it connects once node-programmer rendered the
      * plan's BMP target, and retries with back-off while route-service starts). Without it no route reaches Kafka.
      */
-    private void awaitBmpSessions() {
+    public void awaitBmpSessions() {
         Set<String> expected = lab.nodes().stream().map(LabNode::managementAddress).collect(Collectors.toSet());
         Instant deadline = Instant.now().plus(READY);
         Set<String> up = Set.of();
@@ -281,7 +281,11 @@ public final class Fleet implements AutoCloseable {
     }
 
     public ServiceProcess service(String name) {
-        return services.get(name);
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + name + " in the fleet: " + services.keySet());
+        }
+        return process;
     }
 
     public List<ServiceProcess> services() {
@@ -302,6 +306,34 @@ public final class Fleet implements AutoCloseable {
 
     public RouteServiceGrpc.RouteServiceBlockingStub routeService() {
         return RouteServiceGrpc.newBlockingStub(routeChannel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops the broker (every client sees it gone); its port and data stay for {@link #startBroker()}. */
+    public void stopBroker() {
+        broker.stop();
+    }
+
+    /** Starts the stopped broker again on the same port and log directory. */
+    public void startBroker() {
+        broker.startAgain();
+    }
+
+    /** SIGKILL to one service ({@link #service(String)} name): it withdraws nothing, flushes nothing. */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a killed service again on its ports with its configuration and waits until it is ready; for
+     * route-service also until every node's BMP session is up again.
+     */
+    public void restart(String name) {
+        ServiceProcess process = service(name).restart();
+        LeftoverProcesses.record(work, services.values());
+        process.awaitReady(READY);
+        if (name.equals("route-service")) {
+            awaitBmpSessions();
+        }
     }
 
     /** The fleet's Kafka, for a test that starts a process of its own. */

@@ -19,20 +19,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged service run the way an operator runs it:
  * {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar}, output to a log file, ready when
- * {@code /q/health/ready} answers 200, stopped by its PID.
+ * {@code /q/health/ready} answers 200, stopped by its PID. A fault test kills it ({@link #kill()}) and starts it again
+ * on the same ports with the same configuration ({@link #restart()}): clients, FRR's BMP sessions and the fleet's
+ * gRPC channel find it where they found it before.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
     private final Path log;
     private final int httpPort;
     private final int grpcPort;
+    private volatile Process process;
+    private int lives = 1;
 
-    private ServiceProcess(String name, Process process, Path log, int httpPort, int grpcPort) {
+    private ServiceProcess(String name, List<String> command, Process process, Path log, int httpPort, int grpcPort) {
         this.name = name;
+        this.command = List.copyOf(command);
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
@@ -71,9 +76,62 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new ServiceProcess(name, process, log, httpPort, grpcPort);
+            return new ServiceProcess(name, command, process, log, httpPort, grpcPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGKILL to this PID (no shutdown hook runs, nothing is withdrawn or flushed), waiting until it is gone. */
+    public void kill() {
+        Process current = process;
+        current.toHandle().destroyForcibly();
+        try {
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + current.pid() + ") still runs after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the same command again (same ports, same configuration) once the last life has exited; its output is
+     * appended to the same log after a marker line. Does not wait: call {@link #awaitReady(Duration)}.
+     */
+    public synchronized ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + process.pid() + "): kill or close it first");
+        }
+        lives++;
+        try {
+            Files.writeString(log, "=== e2e: " + name + " started again (life " + lives + ") ===\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " again", e);
+        }
+    }
+
+    /**
+     * Whether {@code /q/health/ready} answers 200 now; a process that does not answer at all (gone, or its HTTP server
+     * not up) is not ready.
+     */
+    public boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -143,6 +201,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM to this PID, SIGKILL after a grace period. */
     @Override
     public void close() {
+        Process process = this.process;
         ProcessHandle handle = process.toHandle();
         if (!handle.isAlive()) {
             return;

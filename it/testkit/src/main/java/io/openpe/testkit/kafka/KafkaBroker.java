@@ -21,16 +21,20 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A real single-node Kafka broker in KRaft mode (combined broker + controller), running in this JVM.
  *
  * <p>Started from the Kafka jars the Quarkus BOM manages, so broker and clients are the same version. Listens on
- * 127.0.0.1 only. Ready in about two seconds.
+ * 127.0.0.1 only. Ready in about two seconds. A fault test stops it ({@link #stop()}) and starts it again on the same
+ * port and log directory ({@link #startAgain()}): clients reconnect to the same address and find the same data.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker broker;
+    private final int port;
+    private final int controllerPort;
     private final Path logDir;
     private final boolean deleteLogDir;
+    private EmbeddedKafkaBroker broker;
 
-    private KafkaBroker(EmbeddedKafkaBroker broker, Path logDir, boolean deleteLogDir) {
-        this.broker = broker;
+    private KafkaBroker(int port, int controllerPort, Path logDir, boolean deleteLogDir) {
+        this.port = port;
+        this.controllerPort = controllerPort;
         this.logDir = logDir;
         this.deleteLogDir = deleteLogDir;
     }
@@ -49,7 +53,12 @@ public final class KafkaBroker implements AutoCloseable {
      * run is reused, so topics survive a restart.
      */
     public static KafkaBroker start(int port, Path logDir, boolean deleteLogDirOnClose) {
-        int controllerPort = freePort();
+        KafkaBroker started = new KafkaBroker(port, freePort(), logDir, deleteLogDirOnClose);
+        started.broker = started.run();
+        return started;
+    }
+
+    private EmbeddedKafkaBroker run() {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withNodeId(0)
                 .withKafkaHost("127.0.0.1")
@@ -67,14 +76,32 @@ public final class KafkaBroker implements AutoCloseable {
                     p.put("auto.create.topics.enable", "true");
                 });
         broker.start();
-        return new KafkaBroker(broker, logDir, deleteLogDirOnClose);
+        return broker;
     }
 
-    /** {@code host:port} for {@code bootstrap.servers}. */
+    /** {@code host:port} for {@code bootstrap.servers}; the same while stopped and after {@link #startAgain()}. */
     public String bootstrapServers() {
-        String listeners = broker.getAdvertisedListeners();
-        int scheme = listeners.indexOf("://");
-        return scheme < 0 ? listeners : listeners.substring(scheme + 3);
+        return "127.0.0.1:" + port;
+    }
+
+    /** Stops the broker (a broker outage for its clients), keeping port and log directory; no-op when stopped. */
+    public synchronized void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same port, controller port and log directory (same data). */
+    public synchronized void startAgain() {
+        if (broker != null) {
+            throw new IllegalStateException("the broker on port " + port + " runs");
+        }
+        broker = run();
+    }
+
+    public synchronized boolean running() {
+        return broker != null;
     }
 
     /** Creates every openpe topic (one partition, cleanup policy per DESIGN §8) that does not exist yet. */
@@ -110,7 +137,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.close();
+        stop();
         if (deleteLogDir) {
             deleteRecursively(logDir);
         }

@@ -53,4 +53,34 @@ class KafkaBrokerTest {
             }
         }
     }
+
+    @Test
+    void stopAndStartAgainKeepsTheAddressAndTheData() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            String address = broker.bootstrapServers();
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    "bootstrap.servers", address, "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("again", "k", "before")).get();
+            }
+            broker.stop();
+            assertTrue(!broker.running());
+            broker.startAgain();
+            assertEquals(address, broker.bootstrapServers());
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    "bootstrap.servers", address, "auto.offset.reset", "earliest", "group.id", "again"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(Set.of("again"));
+                ConsumerRecord<String, String> record = null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (record == null && System.nanoTime() < deadline) {
+                    var records = consumer.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        record = records.iterator().next();
+                    }
+                }
+                assertTrue(record != null, "the record written before the stop is read after the start");
+                assertEquals("before", record.value());
+            }
+        }
+    }
 }

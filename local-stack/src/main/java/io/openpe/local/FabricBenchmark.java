@@ -37,6 +37,15 @@ public final class FabricBenchmark {
 
     private static final int CHANGES = 20;
     private static final int MOVES = 50;
+    static final String USAGE = """
+            usage: fabric-benchmark [--prefix P] [--changes N] [--moves N] [--trace]
+              --prefix P    fabric namespaces and links start with P- (default bm)
+              --changes N   intent changes to time (default 20; 0 skips the figure)
+              --moves N     workload moves to time (default 50; 0 skips the figure)
+              --trace       per move, where the time went: kernel FDB learn, BGP UPDATEs on the wire, BMP, Kafka
+            Root with FRR; ports 48081.., Kafka 49092, BMP 45000. Prints bring-up, convergence and move figures,
+            each with the load average it was taken at.
+            """;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final double PING_INTERVAL = 0.02;
     private static final String POLL_MS = "100";
@@ -48,10 +57,34 @@ public final class FabricBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: fabric-benchmark   (root with FRR; builds the fabric with prefix bm, ports"
-                    + " 48081.., Kafka 49092, BMP 45000; prints bring-up, convergence and move figures)");
-            return;
+        String prefix = "bm";
+        int changes = CHANGES;
+        int moves = MOVES;
+        boolean trace = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                case "--trace" -> trace = true;
+                case "--prefix", "--changes", "--moves" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.print("missing value for " + args[i] + "\n" + USAGE);
+                        System.exit(2);
+                    }
+                    String value = args[++i];
+                    switch (args[i - 1]) {
+                        case "--prefix" -> prefix = value;
+                        case "--changes" -> changes = Integer.parseInt(value);
+                        default -> moves = Integer.parseInt(value);
+                    }
+                }
+                default -> {
+                    System.err.print("unknown option " + args[i] + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
         }
         FabricLab.unavailable().ifPresent(reason -> {
             System.err.println("fabric-benchmark needs the fabric: " + reason);
@@ -63,23 +96,28 @@ public final class FabricBenchmark {
         for (String cluster : List.of("pe-kind-a", "pe-kind-b")) {
             layerTwoOnly(root.resolve("k8s/examples").resolve(cluster), intents.resolve(cluster));
         }
-        StackOptions options = new StackOptions(root, intents, work.resolve("data"), 49092, 48080, 45000, "bm");
-        FabricStack stack = new FabricStack(options, "bm", intents, Map.of("openpe.intents.poll-interval-ms",
+        StackOptions options = new StackOptions(root, intents, work.resolve("data"), 49092, 48080, 45000, prefix);
+        FabricStack stack = new FabricStack(options, prefix, intents, Map.of("openpe.intents.poll-interval-ms",
                 POLL_MS));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         try {
             stack.start();
-            convergence(stack.lab(), intents);
-            moves(stack);
+            System.out.println("  (load average " + loadAverage() + ")");
+            if (changes > 0) {
+                convergence(stack.lab(), intents, changes);
+            }
+            if (moves > 0) {
+                moves(stack, moves, trace);
+            }
         } finally {
             stack.close();
         }
     }
 
     /** Adds L2VNI 2xx to both clusters, waits for every node; removes it, waits again. */
-    private static void convergence(FabricLab lab, Path intents) throws Exception {
+    private static void convergence(FabricLab lab, Path intents, int changes) throws Exception {
         List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < CHANGES; i++) {
+        for (int i = 0; i < changes; i++) {
             int vni = 200 + i / 2;
             boolean add = i % 2 == 0;
             long start = System.nanoTime();
@@ -114,8 +152,9 @@ public final class FabricBenchmark {
                     millis.getLast());
         }
         System.out.printf("intent written -> every node's kernel and FRR converged (%d changes, 4 nodes, intent"
-                + " poll %s ms): p50 %d ms, p99 %d ms, max %d ms%n", CHANGES, POLL_MS, percentile(millis, 50),
-                percentile(millis, 99), millis.stream().max(Long::compare).orElseThrow());
+                + " poll %s ms): p50 %d ms, p99 %d ms, max %d ms (load average %s)%n", changes, POLL_MS,
+                percentile(millis, 50), percentile(millis, 99), millis.stream().max(Long::compare).orElseThrow(),
+                loadAverage());
     }
 
     /** Kernel: the VXLAN device exists; FRR: zebra knows the VNI. */
@@ -125,7 +164,7 @@ public final class FabricBenchmark {
         return kernel && frr.contains("VNI: " + vni);
     }
 
-    private static void moves(FabricStack stack) throws Exception {
+    private static void moves(FabricStack stack, int moves, boolean traced) throws Exception {
         FabricLab lab = stack.lab();
         Workload vm1 = lab.workload("vm-1").orElseThrow();
         Workload vm2 = lab.workload("vm-2").orElseThrow();
@@ -135,33 +174,56 @@ public final class FabricBenchmark {
         Thread reader = Thread.ofPlatform().daemon().start(() -> read(consumer, vm1.mac(), seen));
         awaitTrue("vm-1's first type-2 route", () -> !seen.isEmpty());
         List<Long> millis = new ArrayList<>();
+        MoveTrace trace = traced ? new MoveTrace(lab, vm1.mac(), stack.bmpPort()) : null;
         PingRun ping = vm2.pingContinuously(vm1.ip(), PING_INTERVAL);
-        for (int i = 0; i < MOVES; i++) {
+        for (int i = 0; i < moves; i++) {
             LabNode target = homes.get((i + 1) % 2);
             long highest = seen.stream().mapToLong(Seen::sequence).max().orElse(0);
             long start = System.nanoTime();
-            vm1.moveTo(target, STEP_TIMEOUT);
+            long startMicros = MoveTrace.nowMicros();
+            vm1.replug(target, STEP_TIMEOUT);
+            long repluggedMicros = MoveTrace.nowMicros();
+            vm1.announce();
+            long announcedMicros = MoveTrace.nowMicros();
             awaitTrue("type-2 route of vm-1 from " + target.vtepIp(), () -> seen.stream().anyMatch(
                     s -> s.vtep().equals(target.vtepIp()) && s.sequence() > highest && s.atNanos() >= start));
-            long arrived = seen.stream().filter(s -> s.vtep().equals(target.vtepIp()) && s.sequence() > highest)
-                    .mapToLong(Seen::atNanos).min().orElseThrow();
-            millis.add((arrived - start) / 1_000_000);
+            Seen arrived = seen.stream().filter(s -> s.vtep().equals(target.vtepIp()) && s.sequence() > highest)
+                    .min(Comparator.comparingLong(Seen::atNanos)).orElseThrow();
+            millis.add((arrived.atNanos() - start) / 1_000_000);
             System.out.printf("  move %d to %s: %d ms%n", i + 1, target, millis.getLast());
+            if (trace != null) {
+                // near: the new node's sibling behind the same leaf; far: the other cluster's node 0, behind the
+                // spine. vm-2's node (pe-kind-b node 0, the ping's end of the outage) is one of the two.
+                boolean inA = target.cluster().equals("pe-kind-a");
+                LabNode near = lab.cluster(target.cluster()).node(inA ? 1 : 0);
+                LabNode far = lab.cluster(inA ? "pe-kind-b" : "pe-kind-a").node(0);
+                trace.record(i + 1, startMicros, repluggedMicros, announcedMicros, target, near, far,
+                        arrived.atMicros());
+            }
+        }
+        if (trace != null) {
+            trace.close();
+            System.out.println(trace.summary());
+            // zebra's duplicate address detection (max 5 moves in 180 s by default) must not have frozen the MAC.
+            for (LabNode node : lab.nodes()) {
+                System.out.println("  " + node + " duplicate MACs: " + node.vtysh("show evpn mac vni 110 duplicate")
+                        .stdout().strip().replace('\n', ' '));
+            }
         }
         awaitTrue("vm-2 reaching vm-1 after the last move", () -> vm2.reaches(vm1.ip()));
         PingResult loss = ping.stop();
         consumer.wakeup();
         reader.join(5000);
         System.out.printf("workload moved -> type-2 route from the new VTEP with a higher mobility sequence on"
-                + " openpe.evpn-routes (%d moves pe-kind-a <-> pe-kind-b): p50 %d ms, p99 %d ms, max %d ms%n",
-                MOVES, percentile(millis, 50), percentile(millis, 99), millis.stream().max(Long::compare)
-                        .orElseThrow());
+                + " openpe.evpn-routes (%d moves pe-kind-a <-> pe-kind-b): p50 %d ms, p99 %d ms, max %d ms (load"
+                + " average %s)%n", moves, percentile(millis, 50), percentile(millis, 99), millis.stream()
+                        .max(Long::compare).orElseThrow(), loadAverage());
         System.out.printf("ping vm-2 -> vm-1 every %.0f ms during the moves: %d of %d lost (%.1f%%), about %.0f ms"
                 + " of outage per move%n", PING_INTERVAL * 1000, loss.lost(), loss.transmitted(), loss.loss() * 100,
-                loss.lost() * PING_INTERVAL * 1000 / MOVES);
+                loss.lost() * PING_INTERVAL * 1000 / moves);
     }
 
-    private record Seen(String vtep, long sequence, long atNanos) {
+    private record Seen(String vtep, long sequence, long atNanos, long atMicros) {
     }
 
     private static KafkaConsumer<String, byte[]> routes(String bootstrap) {
@@ -189,7 +251,7 @@ public final class FabricBenchmark {
                     EvpnRoute route = routes.deserialize(Topics.EVPN_ROUTES, record.value());
                     if (route.getRouteType() == 2 && route.getMac().equals(mac)) {
                         seen.add(new Seen(route.getNextHop(), Integer.toUnsignedLong(route.getMacMobilitySequence()),
-                                System.nanoTime()));
+                                System.nanoTime(), MoveTrace.nowMicros()));
                     }
                 });
             }
@@ -211,6 +273,15 @@ public final class FabricBenchmark {
             }
             // A short park, not a spin: the machine's two cores run the whole stack being measured.
             java.util.concurrent.locks.LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+
+    /** The 1-minute load average, the machine's business while the figure was taken. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -160,7 +160,7 @@ class HundredMigrationsOnTheDoubleBench {
 
   private static List<MigrationSnapshot> list(Api api) {
     return api.stub().withDeadlineAfter(10, TimeUnit.SECONDS)
-        .list(io.openpe.migration.v1.ListMigrationsRequest.getDefaultInstance()).getMigrationsList();
+        .list(io.openpe.migration.v1.ListRequest.getDefaultInstance()).getMigrationsList();
   }
 
   private static String idOf(String vm) {

@@ -15,7 +15,7 @@ import io.openpe.migration.kube.Fields;
 import io.openpe.migration.kube.ResourceKind;
 import io.openpe.migration.step.PackagedCoordinators.Api;
 import io.openpe.migration.step.PackagedCoordinators.Coordinator;
-import io.openpe.migration.v1.CancelMigration;
+import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
@@ -198,7 +198,7 @@ class PackagedCoordinatorFaultsIT {
       awaitGuestRunningOnB();
       // The cancel's answer waits for a look at B; sent without waiting for it.
       MigrationServiceGrpc.newFutureStub(api.channel()).withDeadlineAfter(60, TimeUnit.SECONDS)
-          .cancel(CancelMigration.newBuilder().setMigrationId(id).setReason("operator").build());
+          .cancel(CancelRequest.newBuilder().setMigrationId(id).setReason("operator").build());
       api.await(id, Duration.ofSeconds(60), MigrationSnapshot::getCancelled);
       world.cluster(B).heal();
       end = api.awaitEnd(id);
@@ -242,7 +242,7 @@ class PackagedCoordinatorFaultsIT {
 
   private void cancel(Api api) {
     api.stub().withDeadlineAfter(30, TimeUnit.SECONDS)
-        .cancel(CancelMigration.newBuilder().setMigrationId(id).setReason("operator").build());
+        .cancel(CancelRequest.newBuilder().setMigrationId(id).setReason("operator").build());
   }
 
   /** STEP_UNREACHABLE events of the migrating step after its DEADLINE_PASSED. */

@@ -9,12 +9,13 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.openpe.migration.v1.ClusterRef;
-import io.openpe.migration.v1.GetMigrationRequest;
+import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
+import io.openpe.migration.v1.StartRequest;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.io.IOException;
@@ -88,8 +89,7 @@ final class PackagedCoordinators implements AutoCloseable {
   record Api(ManagedChannel channel, MigrationServiceGrpc.MigrationServiceBlockingStub stub)
       implements AutoCloseable {
     MigrationSnapshot get(String id) {
-      return stub.withDeadlineAfter(10, TimeUnit.SECONDS).get(GetMigrationRequest.newBuilder().setMigrationId(id)
-          .build());
+      return stub.withDeadlineAfter(10, TimeUnit.SECONDS).get(PackagedCoordinators.get(id)).getMigration();
     }
 
     /** Waits until the migration's snapshot satisfies {@code until}; API errors (not started yet) are retried. */
@@ -193,23 +193,23 @@ final class PackagedCoordinators implements AutoCloseable {
   /** Starts seed 003's migration of vm-1 from A to B once the coordinator answers. */
   static MigrationSnapshot startMigration(Api api, String id) {
     return await("start " + id).atMost(Duration.ofSeconds(120)).ignoreExceptions()
-        .until(() -> api.stub().withDeadlineAfter(10, TimeUnit.SECONDS).start(request(id)), s -> s != null);
+        .until(() -> api.stub().withDeadlineAfter(10, TimeUnit.SECONDS).start(request(id)).getMigration(), s -> s != null);
   }
 
-  static StartMigration request(String id) {
+  static StartRequest request(String id) {
     return request(id, "vm-1");
   }
 
   /** A migration of {@code vm} (in {@code default}) from A to B over seed 003's migration network. */
-  static StartMigration request(String id, String vm) {
-    return StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
+  static StartRequest request(String id, String vm) {
+    return StartRequest.newBuilder().setMigration(StartMigration.newBuilder().setMigrationId(id).setVmName(vm)
         .setSource(ClusterRef.newBuilder().setName(A).setNamespace("default"))
         .setTarget(ClusterRef.newBuilder().setName(B).setNamespace("default"))
-        .setMigrationNetwork("migration").build();
+        .setMigrationNetwork("migration")).build();
   }
 
-  static GetMigrationRequest get(String id) {
-    return GetMigrationRequest.newBuilder().setMigrationId(id).build();
+  static GetRequest get(String id) {
+    return GetRequest.newBuilder().setMigrationId(id).build();
   }
 
   /** Every committed event of one migration on {@code openpe.migration-events}, in order. */

@@ -52,8 +52,6 @@ public final class Fleet implements AutoCloseable {
     private FabricLab lab;
     private final Map<String, ClusterIntents> intents = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, Start> starts = new LinkedHashMap<>();
-    private final Map<String, Integer> restarts = new LinkedHashMap<>();
     private TopicView<NodePlan> plans;
     private TopicView<NodeStatus> nodeStatus;
     private TopicView<EvpnRoute> evpnRoutes;
@@ -220,38 +218,16 @@ public final class Fleet implements AutoCloseable {
     private void start(String module, String name, Map<String, String> config, Path logs) {
         ServiceProcess process = ServiceProcess.start(root, module, name, config, logs);
         services.put(name, process);
-        starts.put(name, new Start(module, Map.copyOf(config), logs));
         toClose.add(process);
-    }
-
-    private record Start(String module, Map<String, String> config, Path logs) {
     }
 
     /**
      * Kills service {@code name} with SIGKILL (no shutdown hook, no last status) and starts it again with the same
-     * configuration, as a crashed pod is restarted; returns once the new process is ready. Its log is
-     * {@code <name>-restart<n>.log} beside the first one.
+     * configuration on the same ports, as a crashed pod is restarted; returns once it is ready.
      */
-    public synchronized ServiceProcess killAndRestart(String name) {
+    public void killAndRestart(String name) {
         kill(name);
-        return restart(name);
-    }
-
-    /** SIGKILL to service {@code name}, waiting until the process is gone. */
-    public synchronized void kill(String name) {
-        services.get(name).kill();
-    }
-
-    /** Starts the killed service {@code name} again with its configuration; returns once it is ready. */
-    public synchronized ServiceProcess restart(String name) {
-        Start how = starts.get(name);
-        int n = restarts.merge(name, 1, Integer::sum);
-        ServiceProcess process = ServiceProcess.start(root, how.module(), name + "-restart" + n, how.config(),
-                how.logs());
-        services.put(name, process);
-        toClose.add(process);
-        LeftoverProcesses.record(work, services.values());
-        return process.awaitReady(READY);
+        restart(name);
     }
 
     private <V extends com.google.protobuf.MessageLite> TopicView<V> view(TopicView<V> view) {

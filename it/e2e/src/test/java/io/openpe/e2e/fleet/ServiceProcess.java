@@ -187,17 +187,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGKILL to this PID, as a crash: waits until the process is gone. */
-    public void kill() {
-        process.toHandle().destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** SIGTERM to this PID, SIGKILL after a grace period. */
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package io.openpe.intent.publish;
 
 import io.openpe.intent.fleet.FleetFinding;
 import io.openpe.intent.fleet.PlannedNode;
+import io.openpe.intent.v1.FleetCheck;
 import io.openpe.intent.v1.FleetWarning;
 import io.openpe.rules.IpAddress;
 import io.openpe.intent.v1.NodePlan;
@@ -33,7 +34,7 @@ public final class FleetProtos {
 
     public static FleetWarning toProto(FleetFinding finding) {
         return FleetWarning.newBuilder()
-                .setCheck(finding.check().reason())
+                .setCheck(check(finding.check()))
                 .setObject(IntentProtos.ref(finding.here().cluster(), finding.here().object()))
                 .setNode(finding.here().node().orElse(""))
                 .setField(finding.field())
@@ -44,5 +45,16 @@ public final class FleetProtos {
                 .setMessage(finding.message())
                 .setId(finding.id())
                 .build();
+    }
+
+    static FleetCheck check(FleetFinding.Check check) {
+        return switch (check) {
+            case VTEP_COLLISION -> FleetCheck.FLEET_CHECK_VTEP_COLLISION;
+            case ROUTER_ID_COLLISION -> FleetCheck.FLEET_CHECK_ROUTER_ID_COLLISION;
+            case VTEP_RANGE_OVERLAP -> FleetCheck.FLEET_CHECK_VTEP_RANGE_OVERLAP;
+            case ROUTER_ID_RANGE_OVERLAP -> FleetCheck.FLEET_CHECK_ROUTER_ID_RANGE_OVERLAP;
+            case L2VNI_GATEWAY -> FleetCheck.FLEET_CHECK_L2VNI_GATEWAY_MISMATCH;
+            case L2VNI_VRF -> FleetCheck.FLEET_CHECK_L2VNI_VRF_MISMATCH;
+        };
     }
 }

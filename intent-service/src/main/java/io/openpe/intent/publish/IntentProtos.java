@@ -16,9 +16,11 @@ import io.openpe.intent.api.UnderlaySpec;
 import io.openpe.intent.model.Intent;
 import io.openpe.intent.model.L2Vni;
 import io.openpe.intent.model.L3Vni;
+import io.openpe.intent.model.NodeSelector;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.model.Underlay;
 import io.openpe.intent.v1.HostMaster;
+import io.openpe.intent.v1.HostMasterType;
 import io.openpe.intent.v1.HostSession;
 import io.openpe.intent.v1.Kind;
 import io.openpe.intent.v1.L2VniSpec;
@@ -26,6 +28,7 @@ import io.openpe.intent.v1.L3VniSpec;
 import io.openpe.intent.v1.LabelSelectorRequirement.Builder;
 import io.openpe.intent.v1.Neighbor;
 import io.openpe.intent.v1.ObjectRef;
+import io.openpe.intent.v1.SelectorOperator;
 import io.openpe.intent.v1.Source;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.rules.RouteTarget;
@@ -109,7 +112,7 @@ public final class IntentProtos {
                 var spec = L2VniSpec.newBuilder()
                         .setVni((int) l2.vni().value())
                         .setVxlanPort(l2.vxlanPort())
-                        .setHostMaster(HostMaster.newBuilder().setType(l2.hostMaster().type())
+                        .setHostMaster(HostMaster.newBuilder().setType(hostMasterType(l2.hostMaster().type()))
                                 .setName(l2.hostMaster().name().orElse(""))
                                 .setAutocreate(l2.hostMaster().autocreate()));
                 l2.vrf().ifPresent(v -> spec.setVrf(v.value()));
@@ -124,7 +127,7 @@ public final class IntentProtos {
         var builder = io.openpe.intent.v1.LabelSelector.newBuilder().putAllMatchLabels(selector.matchLabels());
         for (var requirement : selector.matchExpressions()) {
             Builder r = io.openpe.intent.v1.LabelSelectorRequirement.newBuilder()
-                    .setKey(requirement.key()).setOperator(requirement.operator().name())
+                    .setKey(requirement.key()).setOperator(operator(requirement.operator()))
                     // A set has no order; sorted values keep the serialized intent deterministic.
                     .addAllValues(requirement.values().stream().sorted().toList());
             builder.addMatchExpressions(r);
@@ -192,7 +195,7 @@ public final class IntentProtos {
                 spec.setL2gatewayip(emptyToNull(p.getL2GatewayIp()));
                 if (p.hasHostMaster()) {
                     var hostMaster = new HostMasterSpec();
-                    hostMaster.setType(p.getHostMaster().getType());
+                    hostMaster.setType(hostMasterType(p.getHostMaster().getType()));
                     hostMaster.setAutocreate(p.getHostMaster().getAutocreate());
                     hostMaster.setName(emptyToNull(p.getHostMaster().getName()));
                     spec.setHostmaster(hostMaster);
@@ -211,7 +214,8 @@ public final class IntentProtos {
 
     private static LabelSelector selectorToApi(io.openpe.intent.v1.LabelSelector selector) {
         List<LabelSelectorRequirement> expressions = selector.getMatchExpressionsList().stream()
-                .map(r -> new LabelSelectorRequirement(r.getKey(), r.getOperator(), new ArrayList<>(r.getValuesList())))
+                .map(r -> new LabelSelectorRequirement(r.getKey(), operator(r.getOperator()),
+                        new ArrayList<>(r.getValuesList())))
                 .toList();
         if (selector.getMatchLabelsCount() == 0 && expressions.isEmpty()) {
             return null;
@@ -228,4 +232,35 @@ public final class IntentProtos {
         return value == null || value.isEmpty() ? null : value;
     }
 
+
+    static SelectorOperator operator(NodeSelector.Operator operator) {
+        return switch (operator) {
+            case In -> SelectorOperator.SELECTOR_OPERATOR_IN;
+            case NotIn -> SelectorOperator.SELECTOR_OPERATOR_NOT_IN;
+            case Exists -> SelectorOperator.SELECTOR_OPERATOR_EXISTS;
+            case DoesNotExist -> SelectorOperator.SELECTOR_OPERATOR_DOES_NOT_EXIST;
+        };
+    }
+
+    /** The Kubernetes spelling; an unspecified or unknown operator stays empty, which validation refuses. */
+    static String operator(SelectorOperator operator) {
+        return switch (operator) {
+            case SELECTOR_OPERATOR_IN -> NodeSelector.Operator.In.name();
+            case SELECTOR_OPERATOR_NOT_IN -> NodeSelector.Operator.NotIn.name();
+            case SELECTOR_OPERATOR_EXISTS -> NodeSelector.Operator.Exists.name();
+            case SELECTOR_OPERATOR_DOES_NOT_EXIST -> NodeSelector.Operator.DoesNotExist.name();
+            case SELECTOR_OPERATOR_UNSPECIFIED, UNRECOGNIZED -> "";
+        };
+    }
+
+    static HostMasterType hostMasterType(String type) {
+        return io.openpe.intent.model.HostMaster.LINUX_BRIDGE.equals(type)
+                ? HostMasterType.HOST_MASTER_TYPE_LINUX_BRIDGE : HostMasterType.HOST_MASTER_TYPE_UNSPECIFIED;
+    }
+
+    /** Unspecified: absent, which validation refuses as it refuses a manifest without the field. */
+    static String hostMasterType(HostMasterType type) {
+        return type == HostMasterType.HOST_MASTER_TYPE_LINUX_BRIDGE ? io.openpe.intent.model.HostMaster.LINUX_BRIDGE
+                : null;
+    }
 }

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.openpe.intent.v1.FleetCheck;
 import io.openpe.intent.v1.Kind;
 import io.openpe.intent.v1.ObjectRef;
 import io.openpe.node.v1.NodeStatus;
@@ -247,11 +248,13 @@ class KubernetesSourceKubeTest {
         var validated = intents.validate(io.openpe.intent.v1.ValidateRequest.newBuilder().setManifest(manifest)
                 .build());
         assertTrue(validated.getValid(), validated.toString());
-        assertEquals(java.util.Set.of("VtepRangeOverlap", "RouterIdRangeOverlap", "VtepCollision", "RouterIdCollision"),
+        assertEquals(java.util.Set.of(FleetCheck.FLEET_CHECK_VTEP_RANGE_OVERLAP,
+                FleetCheck.FLEET_CHECK_ROUTER_ID_RANGE_OVERLAP, FleetCheck.FLEET_CHECK_VTEP_COLLISION,
+                FleetCheck.FLEET_CHECK_ROUTER_ID_COLLISION),
                 validated.getFleetWarningsList().stream().map(io.openpe.intent.v1.FleetWarning::getCheck)
                         .collect(java.util.stream.Collectors.toSet()));
-        var collision = validated.getFleetWarningsList().stream().filter(w -> w.getCheck().equals("VtepCollision"))
-                .findFirst().orElseThrow();
+        var collision = validated.getFleetWarningsList().stream()
+                .filter(w -> w.getCheck() == FleetCheck.FLEET_CHECK_VTEP_COLLISION).findFirst().orElseThrow();
         assertEquals("kube-b", collision.getOtherObject().getCluster());
         assertEquals("worker-d", collision.getNode());
         assertEquals("node-0", collision.getOtherNode());
@@ -282,7 +285,8 @@ class KubernetesSourceKubeTest {
         var layer2 = io.openpe.intent.v1.Intent.newBuilder().setRef(underlayRef.toBuilder().setKind(Kind.KIND_L2VNI)
                 .setName("layer2")).setGeneration(1)
                 .setL2Vni(io.openpe.intent.v1.L2VniSpec.newBuilder().setVni(110).setVrf("red").setL2GatewayIp(gateway)
-                        .setHostMaster(io.openpe.intent.v1.HostMaster.newBuilder().setType("linux-bridge")
+                        .setHostMaster(io.openpe.intent.v1.HostMaster.newBuilder()
+                                .setType(io.openpe.intent.v1.HostMasterType.HOST_MASTER_TYPE_LINUX_BRIDGE)
                                 .setAutocreate(true)))
                 .build();
         var plan = io.openpe.intent.v1.NodePlan.newBuilder().setCluster("kube-b").setNode("node-0").setNodeIndex(0)

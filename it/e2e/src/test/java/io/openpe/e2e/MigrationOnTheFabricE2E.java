@@ -24,6 +24,7 @@ import io.openpe.migration.kubevirt.KubevirtDouble;
 import io.openpe.migration.kubevirt.MockCluster;
 import io.openpe.migration.kubevirt.MockClusters;
 import io.openpe.migration.v1.ClusterRef;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
@@ -177,7 +178,7 @@ class MigrationOnTheFabricE2E {
                 assertTrue(Long.parseLong(seen.group(3)) > baseline.getMobilitySequence(), verified);
                 Set<String> stepsSeen = history.stream().map(MigrationEvent::getStep).collect(Collectors.toSet());
                 assertTrue(stepsSeen.containsAll(STEPS), "every step on " + Topics.MIGRATION_EVENTS + ":\n  " + lines);
-                assertTrue(history.stream().anyMatch(e -> e.getKind().equals("PIVOTED")), lines);
+                assertTrue(history.stream().anyMatch(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED), lines);
                 assertEquals(List.of("default/vm-1 " + A + "->" + B), List.copyOf(switchovers));
                 assertEquals("Always", runStrategy(mock, B), "vm-1 runs in " + B);
                 assertEquals("Halted", runStrategy(mock, A), "vm-1 halted in " + A);
@@ -199,7 +200,7 @@ class MigrationOnTheFabricE2E {
                 assertTrue(advertised.getHasMacMobility()
                         && advertised.getMacMobilitySequence() > baseline.getMobilitySequence(), advertised.toString());
 
-                Instant pivoted = history.stream().filter(e -> e.getKind().equals("PIVOTED")).findFirst()
+                Instant pivoted = history.stream().filter(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED).findFirst()
                         .map(e -> Instant.ofEpochSecond(e.getAt().getSeconds(), e.getAt().getNanos()))
                         .orElseThrow();
                 System.out.printf("fabric migration: start to pivot %d ms, start to end %d ms, guest moved %d ms"

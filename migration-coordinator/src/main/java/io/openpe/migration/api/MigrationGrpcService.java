@@ -11,6 +11,7 @@ import io.openpe.migration.store.InputCodec;
 import io.openpe.migration.store.SnapshotCodec;
 import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.CancelResponse;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.GetResponse;
 import io.openpe.migration.v1.ListRequest;
@@ -57,7 +58,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   /** Phases a cancel can leave a migration in (pivoted: it lost the race). */
   private static final Set<Phase> CANCEL_SEEN = Set.of(Phase.PHASE_COMPENSATING, Phase.PHASE_CANCELLED,
       Phase.PHASE_FAILED, Phase.PHASE_SUCCEEDED, Phase.PHASE_PIVOTED, Phase.PHASE_VERIFY_ROUTES);
-  private static final Set<String> ENDINGS = Set.of("SUCCEEDED", "FAILED", "CANCELLED", "REFUSED");
+  private static final Set<EventKind> ENDINGS = Set.of(EventKind.EVENT_KIND_SUCCEEDED, EventKind.EVENT_KIND_FAILED,
+      EventKind.EVENT_KIND_CANCELLED, EventKind.EVENT_KIND_REFUSED);
 
   @Inject
   MigrationView view;

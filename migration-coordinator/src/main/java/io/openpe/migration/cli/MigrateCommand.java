@@ -3,6 +3,7 @@ package io.openpe.migration.cli;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
+import io.openpe.migration.store.EventCodec;
 import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.ClusterRef;
 import io.openpe.migration.v1.GetRequest;
@@ -152,10 +153,10 @@ public final class MigrateCommand {
     String last = "";
     while (events.hasNext()) {
       MigrationEvent event = events.next().getEvent();
-      last = event.getKind();
+      last = EventCodec.name(event.getKind());
       out.println(Instant.ofEpochSecond(event.getAt().getSeconds(), event.getAt().getNanos()) + "  "
           + phase(event.getPhase().name()) + "  " + (event.getStep().isEmpty() ? "-" : event.getStep()) + "  "
-          + event.getKind() + "  " + event.getMessage()
+          + last + "  " + event.getMessage()
           + (event.hasPhaseDeadline() ? "  (deadline " + Instant.ofEpochSecond(event.getPhaseDeadline().getSeconds())
               + ")" : ""));
     }

@@ -10,6 +10,7 @@ import io.openpe.migration.v1.Conflict;
 import io.openpe.migration.v1.MacSeen;
 import io.openpe.migration.v1.MigrationCommand;
 import io.openpe.migration.v1.MigrationInput;
+import io.openpe.migration.v1.MigrationProgress;
 import io.openpe.migration.v1.PhasesSeen;
 import io.openpe.migration.v1.PreChecked;
 import io.openpe.migration.v1.StepResult;
@@ -87,7 +88,7 @@ public final class InputCodec {
       case Observation.Done d -> out.setDone(d.detail());
       case Observation.PreChecked p -> out.setPreChecked(PreChecked.newBuilder().addAllFailures(p.failures()));
       case Observation.SyncAddressRead s -> out.setSyncAddress(s.connectUrl());
-      case Observation.Phases p -> out.setPhases(PhasesSeen.newBuilder().setProgress(p.progress().name())
+      case Observation.Phases p -> out.setPhases(PhasesSeen.newBuilder().setProgress(progress(p.progress()))
           .setDetail(p.detail()));
       case Observation.MacLocated m -> out.setMac(MacSeen.newBuilder().setCluster(m.cluster()).setVtep(m.vtep())
           .setMobilitySequence(m.mobilitySequence()).setDuplicate(m.duplicate()));
@@ -100,10 +101,30 @@ public final class InputCodec {
       case DONE, OBSERVATION_NOT_SET -> new Observation.Done(in.getDone());
       case PRE_CHECKED -> new Observation.PreChecked(in.getPreChecked().getFailuresList());
       case SYNC_ADDRESS -> new Observation.SyncAddressRead(in.getSyncAddress());
-      case PHASES -> new Observation.Phases(Observation.Progress.valueOf(in.getPhases().getProgress()),
+      case PHASES -> new Observation.Phases(progress(in.getPhases().getProgress()),
           in.getPhases().getDetail());
       case MAC -> new Observation.MacLocated(in.getMac().getCluster(), in.getMac().getVtep(),
           in.getMac().getMobilitySequence(), in.getMac().getDuplicate());
+    };
+  }
+
+  static MigrationProgress progress(Observation.Progress progress) {
+    return switch (progress) {
+      case IN_PROGRESS -> MigrationProgress.MIGRATION_PROGRESS_IN_PROGRESS;
+      case PIVOTED -> MigrationProgress.MIGRATION_PROGRESS_PIVOTED;
+      case FAILED -> MigrationProgress.MIGRATION_PROGRESS_FAILED;
+      case SOURCE_LOST -> MigrationProgress.MIGRATION_PROGRESS_SOURCE_LOST;
+    };
+  }
+
+  static Observation.Progress progress(MigrationProgress progress) {
+    return switch (progress) {
+      case MIGRATION_PROGRESS_IN_PROGRESS -> Observation.Progress.IN_PROGRESS;
+      case MIGRATION_PROGRESS_PIVOTED -> Observation.Progress.PIVOTED;
+      case MIGRATION_PROGRESS_FAILED -> Observation.Progress.FAILED;
+      case MIGRATION_PROGRESS_SOURCE_LOST -> Observation.Progress.SOURCE_LOST;
+      case MIGRATION_PROGRESS_UNSPECIFIED, UNRECOGNIZED ->
+          throw new IllegalArgumentException("phases observed without a progress: " + progress);
     };
   }
 

@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.ClusterRef;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.ListRequest;
 import io.openpe.migration.v1.MigrationEvent;
@@ -117,7 +118,7 @@ class MigrationApiTest {
     Iterator<WatchResponse> watch = migrations.watch(WatchRequest.newBuilder().setMigrationId("api-1")
         .build());
     MigrationEvent first = watch.next().getEvent();
-    assertEquals("SNAPSHOT", first.getKind());
+    assertEquals(EventKind.EVENT_KIND_SNAPSHOT, first.getKind());
     assertEquals(Phase.PHASE_PRE_CHECKS, first.getPhase());
 
     MigrationSnapshot cancelled = migrations.cancel(CancelRequest.newBuilder().setMigrationId("api-1")
@@ -125,9 +126,9 @@ class MigrationApiTest {
     assertEquals(Phase.PHASE_CANCELLED, cancelled.getPhase());
     assertEquals("cancelled: operator", cancelled.getFailureReason());
 
-    List<String> kinds = new ArrayList<>();
+    List<EventKind> kinds = new ArrayList<>();
     watch.forEachRemaining(update -> kinds.add(update.getEvent().getKind()));
-    assertEquals(List.of("COMPENSATING", "CANCELLED"), kinds);
+    assertEquals(List.of(EventKind.EVENT_KIND_COMPENSATING, EventKind.EVENT_KIND_CANCELLED), kinds);
   }
 
   @Test

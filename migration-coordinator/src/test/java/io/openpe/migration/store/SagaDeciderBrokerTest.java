@@ -10,6 +10,7 @@ import io.openpe.migration.saga.Observation.MacLocated;
 import io.openpe.migration.saga.Observation.Phases;
 import io.openpe.migration.saga.Observation.Progress;
 import io.openpe.migration.saga.Outcome;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.MigrationCommand;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationSnapshot;
@@ -92,8 +93,8 @@ class SagaDeciderBrokerTest {
         "sync-address", "source-migration", "migrating", "verify-routes", "finalize"),
         topics.commandsOf("happy-1").stream().map(MigrationCommand::getStep).toList());
     List<MigrationEvent> events = topics.eventsOf("happy-1");
-    assertEquals("STARTED", events.getFirst().getKind());
-    assertEquals("SUCCEEDED", events.getLast().getKind());
+    assertEquals(EventKind.EVENT_KIND_STARTED, events.getFirst().getKind());
+    assertEquals(EventKind.EVENT_KIND_SUCCEEDED, events.getLast().getKind());
     assertEquals(Phase.PHASE_SUCCEEDED, events.getLast().getPhase());
   }
 
@@ -144,7 +145,7 @@ class SagaDeciderBrokerTest {
     MigrationCommand first = topics.command("tick-1:pre-checks:1");
     topics.answer(first, new Outcome.Unreachable("cluster-b", "connection refused"));
     topics.command("tick-1:pre-checks:2");
-    assertTrue(topics.eventsOf("tick-1").stream().anyMatch(e -> e.getKind().equals("STEP_UNREACHABLE")));
+    assertTrue(topics.eventsOf("tick-1").stream().anyMatch(e -> e.getKind() == EventKind.EVENT_KIND_STEP_UNREACHABLE));
   }
 
   private void answer(String commandId, Observation observation) {

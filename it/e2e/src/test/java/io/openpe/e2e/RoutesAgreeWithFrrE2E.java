@@ -92,7 +92,8 @@ class RoutesAgreeWithFrrE2E {
                         "post-policy routes on Kafka equal the paths FRR received");
                 Set<EvpnRouteId> echoes = fleet.evpnRoutes().latest().values().stream()
                         .filter(r -> r.getRouter().getAddress().equals(node.managementAddress()))
-                        .filter(r -> r.getNextHop().equals(node.vtepIp()) && !r.getPeer().getAddress().equals("0.0.0.0"))
+                        .filter(r -> r.getNextHop().equals(node.vtepIp()))
+                        .filter(r -> !r.getPeer().getAddress().equals("0.0.0.0"))
                         .map(EvpnRouteId::of).collect(Collectors.toCollection(() -> new TreeSet<>(ORDER)));
                 assertEquals(Set.of(), echoes, node + ": its own routes (any view) on Kafka under its router");
             }

@@ -3,6 +3,7 @@ package io.openpe.route.mobility;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,11 @@ import java.util.Optional;
  */
 public final class MacIndex {
 
-    /** A MAC's current advertisement and since when it has been (the time of the change that made it so). */
-    public record Location(MacAdvertisement advertisement, Instant since) {
+    /**
+     * A MAC's current advertisement, since when it has been (the time of the change that made it so), and whether it
+     * is {@link #contested contested} by another VTEP.
+     */
+    public record Location(MacAdvertisement advertisement, Instant since, boolean duplicate) {
     }
 
     /** The current location of a MAC changed; {@code after} is empty when no route advertises the MAC any more. */
@@ -112,16 +116,33 @@ public final class MacIndex {
 
     private static Optional<Move> reselect(MacInVni mac, Entry entry, Instant at) {
         MacAdvertisement best = entry.routes.values().stream().min(PREFERENCE).orElseThrow();
+        boolean duplicate = contested(best, entry.routes.values());
         Location before = entry.current;
-        if (before != null && sameAnswer(before.advertisement(), best)) {
+        if (before != null && sameAnswer(before.advertisement(), best) && before.duplicate() == duplicate) {
             // Another copy of the same answer (or the same route re-sent): nothing changed for a reader.
-            entry.current = new Location(best, before.since());
+            entry.current = new Location(best, before.since(), duplicate);
             return Optional.empty();
         }
         // Reported by another router or peer, the MAC is still where it was: "since" stays.
         Instant since = before != null && samePlace(before.advertisement(), best) ? before.since() : at;
-        entry.current = new Location(best, since);
+        entry.current = new Location(best, since, duplicate);
         return Optional.of(new Move(mac, Optional.ofNullable(before), Optional.of(entry.current)));
+    }
+
+    /**
+     * Whether another VTEP advertises the MAC as strongly as {@code best}: with the same MAC mobility sequence (a move
+     * raises it, RFC 7432 §15, so two VTEPs at one sequence at once are one MAC in two places, e.g. a VM running on
+     * both sides of a migration or a cloned MAC), or sticky as well (§15.2: a static MAC on two PEs). A VTEP with a
+     * lower sequence is the old place of a move whose withdrawal has not arrived yet, not a duplicate.
+     */
+    static boolean contested(MacAdvertisement best, Collection<MacAdvertisement> routes) {
+        for (MacAdvertisement other : routes) {
+            if (!other.vtep().equals(best.vtep())
+                    && (other.sequence() == best.sequence() || (best.sticky() && other.sticky()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two advertisements put the MAC in the same place: VTEP, sequence, sticky flag. */

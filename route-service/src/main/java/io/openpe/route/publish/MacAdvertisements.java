@@ -33,6 +33,7 @@ public final class MacAdvertisements {
 
     /** A MAC's current location, as LocateMac and WatchMac report it. */
     public static MacLocation toProto(MacIndex.Location location) {
-        return location(location.advertisement()).setSince(EvpnRoutes.timestamp(location.since())).build();
+        return location(location.advertisement()).setSince(EvpnRoutes.timestamp(location.since()))
+                .setDuplicate(location.duplicate()).build();
     }
 }

@@ -44,12 +44,12 @@ import java.util.function.BiPredicate;
  * <p><b>Routes FRR denies.</b> A denied UPDATE gives the same two messages (the filtered path has no VALID path), so
  * the copy is refused where FRR's {@code bgp_update} denies: the router's own AS more often in the AS_PATH (without
  * FRR's prepend) than {@code allowas-in} permits (RFC 4271 §9.1.2; node-programmer renders {@code allowas-in}, FRR's
- * default of 3), or a next hop that is the router's own VTEP or router id as its node plan names them ("martian or self
- * next-hop": a node's own routes echoed back by its eBGP leaf). Such a route's pre-policy announcement is applied as a withdrawal: when the
- * peer later withdraws it, {@code bgp_withdraw} removes it from Adj-RIB-In and returns without calling the BMP hook
- * (no path to withdraw), so a published copy would stay on the topic for ever. A route an inbound policy filters
- * looks like an unresolved next hop; openpe renders no inbound policy on EVPN neighbors, and the mark lets a consumer
- * that has one tell the copy apart.
+ * default of 3), or a next hop that is the router's own VTEP or router id as its node plan names them ("martian or
+ * self next-hop": a node's own routes echoed back by its eBGP leaf). Such a route's pre-policy announcement is
+ * applied as a withdrawal: when the peer later withdraws it, {@code bgp_withdraw} removes it from Adj-RIB-In and
+ * returns without calling the BMP hook (no path to withdraw), so a published copy would stay on the topic for ever. A
+ * route an inbound policy filters looks like an unresolved next hop; openpe renders no inbound policy on EVPN
+ * neighbors, and the mark lets a consumer that has one tell the copy apart.
  *
  * <p>Pure, per router; the caller holds the router's monitor.
  */

@@ -84,7 +84,8 @@ public class Routers {
 
     /** The state of the router at {@code address}, created on its first session. */
     public RouterState router(String address) {
-        return routers.computeIfAbsent(address, a -> new RouterState(a, clusterOf(a), allowasIn, plannedClusters::sameNode));
+        return routers.computeIfAbsent(address,
+                a -> new RouterState(a, clusterOf(a), allowasIn, plannedClusters::sameNode));
     }
 
     /**

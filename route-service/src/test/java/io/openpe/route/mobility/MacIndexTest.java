@@ -1,8 +1,10 @@
 package io.openpe.route.mobility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openpe.route.publish.MacAdvertisements;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,33 @@ class MacIndexTest {
 
     private static MacAdvertisement route(String key, String vtep, long sequence, boolean sticky, boolean own) {
         return new MacAdvertisement(key, MAC.vni(), MAC.mac(), vtep, sequence, sticky, "east", "r-" + key, "p", own);
+    }
+
+    @Test
+    void twoVtepsAdvertisingTheMacWithTheSameSequenceAtOnceAreADuplicateUntilOneWithdraws() {
+        index.advertised(route("a", "10.0.0.1", 3, false, false), T0);
+        index.advertised(route("a2", "10.0.0.1", 3, false, false), T0);  // another router's copy: same VTEP
+        assertFalse(index.current(MAC).orElseThrow().duplicate(), "copies of one VTEP's route are no duplicate");
+        MacIndex.Move contested = index.advertised(route("b", "10.0.0.2", 3, false, false), T0.plusSeconds(1))
+                .orElseThrow();
+        assertTrue(contested.after().orElseThrow().duplicate());
+        assertEquals("10.0.0.1", contested.after().orElseThrow().advertisement().vtep(), "the lowest VTEP still wins");
+        assertEquals(T0, contested.after().orElseThrow().since(), "the MAC did not move");
+        assertTrue(MacAdvertisements.toProto(index.current(MAC).orElseThrow()).getDuplicate());
+        MacIndex.Move resolved = index.withdrawn("b", T0.plusSeconds(2)).orElseThrow();
+        assertFalse(resolved.after().orElseThrow().duplicate());
+        assertFalse(MacAdvertisements.toProto(index.current(MAC).orElseThrow()).getDuplicate());
+    }
+
+    @Test
+    void aMoveIsNoDuplicateButTwoStickyVtepsAre() {
+        index.advertised(route("a", "10.0.0.1", 3, false, false), T0);
+        index.advertised(route("b", "10.0.0.2", 4, false, false), T0.plusSeconds(1));
+        assertFalse(index.current(MAC).orElseThrow().duplicate(), "the old VTEP's lower sequence is a move");
+        index.advertised(route("s1", "10.0.0.3", 0, true, false), T0.plusSeconds(2));
+        assertFalse(index.current(MAC).orElseThrow().duplicate(), "one sticky VTEP wins over the others");
+        index.advertised(route("s2", "10.0.0.4", 7, true, false), T0.plusSeconds(3));
+        assertTrue(index.current(MAC).orElseThrow().duplicate(), "a static MAC on two VTEPs (RFC 7432 §15.2)");
     }
 
     @Test
@@ -105,6 +134,7 @@ class MacIndexTest {
                 String mac = macOfKey.computeIfAbsent(key, k -> macs.get(random.nextInt(macs.size())));
                 MacInVni target = new MacInVni(110, mac);
                 Optional<MacAdvertisement> before = scan(live, target);
+                boolean duplicateBefore = scanDuplicate(live, target);
                 Optional<MacIndex.Move> move;
                 if (random.nextInt(3) == 0) {
                     live.remove(key);
@@ -119,7 +149,11 @@ class MacIndexTest {
                 Optional<MacAdvertisement> after = scan(live, target);
                 String context = "seed " + seed + ", operation " + op;
                 assertEquals(after, under.current(target).map(MacIndex.Location::advertisement), context);
-                assertEquals(!answer(before).equals(answer(after)), move.isPresent(), context);
+                boolean duplicateAfter = scanDuplicate(live, target);
+                assertEquals(duplicateAfter, under.current(target).map(MacIndex.Location::duplicate).orElse(false),
+                        context);
+                assertEquals(!answer(before).equals(answer(after)) || duplicateBefore != duplicateAfter,
+                        move.isPresent(), context);
                 move.ifPresent(m -> assertEquals(after, m.after().map(MacIndex.Location::advertisement), context));
                 for (String other : macs) {
                     MacInVni o = new MacInVni(110, other);
@@ -149,6 +183,17 @@ class MacIndexTest {
             candidates.removeIf(a -> !a.ownRoute());
         }
         return candidates.stream().min((a, b) -> a.routeKey().compareTo(b.routeKey()));
+    }
+
+    /** The duplicate rule as a scan: another VTEP with the current route's sequence, or sticky when it is. */
+    private static boolean scanDuplicate(Map<String, MacAdvertisement> live, MacInVni mac) {
+        Optional<MacAdvertisement> best = scan(live, mac);
+        if (best.isEmpty()) {
+            return false;
+        }
+        MacAdvertisement b = best.get();
+        return live.values().stream().anyMatch(a -> a.vni() == mac.vni() && a.mac().equals(mac.mac())
+                && !a.vtep().equals(b.vtep()) && (a.sequence() == b.sequence() || (a.sticky() && b.sticky())));
     }
 
     /** IPv4 dotted quads as numbers, before any IPv6 address (the only one in these streams is 2001:db8::1). */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openpe.e2e.fleet.ClusterIntents;
 import io.openpe.e2e.fleet.Fleet;
 import io.openpe.e2e.fleet.NetnsVrfFleetExtension;
 import io.openpe.e2e.fleet.Workloads;
@@ -41,10 +40,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 12's removal, re-apply and crash checks on the netns VRF datapath, against the packaged services (the fleet
- * of {@link VmToExternalHostE2E}). The operator removes L3VNI red and takes L2VNI 110 out of the VRF on both
- * clusters: on every node the VRF namespace and everything in it go, FRR's zebra and bgpd live on (FRR 8.4.4's
- * zebra {@code -n} used to abort here, node-programmer DESIGN), and pods on L2VNI 110 keep pinging each other over
- * {@code vni110}. Red restored, a node-programmer is killed with SIGKILL while it builds the VRF again; restarted,
+ * of {@link VmToExternalHostE2E}). The operator removes L3VNI red and L2VNI 110 (its gateway is immutable) on
+ * both clusters: on every node the VRF namespace and everything in it go and FRR's zebra and bgpd live on (FRR
+ * 8.4.4's zebra {@code -n} used to abort here, node-programmer DESIGN); L2VNI 110 re-added without a VRF carries
+ * pings between pods over {@code vni110} in the router namespaces. Red restored, a node-programmer is killed with SIGKILL while it builds the VRF again; restarted,
  * it converges to exactly the plan (namespaces and links) and the external host answers a pod again with the pod's
  * own address; a second restart of the settled node writes nothing, in the VRF namespaces too, and reloads nothing.
  * The test leaves the fleet as it found it.
@@ -89,21 +88,21 @@ class L3VniRemovalE2E {
                         .resolve(file)));
             }
         }
-        try (Workloads workloads = new Workloads(fleet.lab())) {
-            Workload pod1 = workloads.plug(SeedWorkloads.POD_1, home);
-            Workload pod2 = workloads.plug(SeedWorkloads.POD_2, gateway);
-            awaitAnswersOwnAddress(pod1);
-            Overlay.awaitReachable(pod1, pod2.ip());
-            Map<String, List<Long>> frrPids = new HashMap<>();
+        Map<String, List<Long>> frrPids = new HashMap<>();
+        try {
+            try (Workloads workloads = new Workloads(fleet.lab())) {
+                awaitAnswersOwnAddress(workloads.plug(SeedWorkloads.POD_1, home));
+            }
             fleet.nodes().forEach(n -> frrPids.put(n.name(), frrPids(n)));
 
+            // L3VNI red and L2VNI 110 (its gateway is immutable, so the L2VNI goes too) removed on both clusters.
             Instant removal = Instant.now();
             for (LabCluster c : fleet.lab().clusters()) {
                 fleet.intents(c.name()).remove(L3_FILE);
-                fleet.intents(c.name()).put(L2_FILE, LAYER2_WITHOUT_VRF);
+                fleet.intents(c.name()).remove(L2_FILE);
             }
             for (LabNode node : fleet.nodes()) {
-                NodePlan plan = awaitPlan(fleet, node, false);
+                NodePlan plan = awaitPlan(fleet, node, p -> !hasRed(p) && !hasL2(p));
                 awaitConverged(fleet, node, plan, removal);
                 assertFalse(Files.exists(Path.of("/run/netns", node.vrfNetns(VRF))), node + " keeps "
                         + node.vrfNetns(VRF));
@@ -116,27 +115,46 @@ class L3VniRemovalE2E {
                 String running = node.vtysh("show running-config").orThrow().stdout();
                 assertFalse(running.contains("vrf " + VRF) || running.contains("vni 100"), node + ":\n" + running);
             }
-            // L2VNI 110 lives on in the router namespaces, its host bridges (and pods) untouched.
-            Overlay.awaitReachable(pod1, pod2.ip());
-            LinkCounters before = home.routerLinkCounters("vni110");
-            PingResult ping = pod1.ping(pod2.ip(), COUNT, 0.2);
-            LinkCounters after = home.routerLinkCounters("vni110");
-            assertEquals(COUNT, ping.received(), "pings over L2VNI 110 after red went: " + ping);
-            assertTrue(after.txPackets() - before.txPackets() >= COUNT, home + "'s vni110 carried the requests");
+
+            // L2VNI 110 back without a VRF: it lives in the router namespaces and carries pings.
+            Instant l2Only = Instant.now();
+            for (LabCluster c : fleet.lab().clusters()) {
+                fleet.intents(c.name()).put(L2_FILE, LAYER2_WITHOUT_VRF);
+            }
+            for (LabNode node : fleet.lab().cluster(cluster).nodes()) {
+                awaitConverged(fleet, node, awaitPlan(fleet, node, p -> !hasRed(p) && hasL2(p)), l2Only);
+            }
+            try (Workloads workloads = new Workloads(fleet.lab())) {
+                Workload pod1 = workloads.plug(SeedWorkloads.POD_1, home);
+                Workload pod2 = workloads.plug(SeedWorkloads.POD_2, gateway);
+                Overlay.awaitReachable(pod1, pod2.ip());
+                LinkCounters before = home.routerLinkCounters("vni110");
+                PingResult ping = pod1.ping(pod2.ip(), COUNT, 0.2);
+                LinkCounters after = home.routerLinkCounters("vni110");
+                assertEquals(COUNT, ping.received(), "pings over L2VNI 110 after red went: " + ping);
+                assertTrue(after.txPackets() - before.txPackets() >= COUNT, home + "'s vni110 carried them");
+            }
+            for (LabNode node : fleet.nodes()) {
+                assertEquals(frrPids.get(node.name()), frrPids(node), node + ": the same zebra and bgpd");
+            }
+            Instant l2Gone = Instant.now();
+            for (LabCluster c : fleet.lab().clusters()) {
+                fleet.intents(c.name()).remove(L2_FILE);
+            }
+            for (LabNode node : fleet.nodes()) {
+                awaitConverged(fleet, node, awaitPlan(fleet, node, p -> !hasL2(p)), l2Gone);
+            }
 
             // Red restored; the gateway's node-programmer dies while it builds the VRF namespace again.
             String agent = "node-programmer-" + gateway.name();
             Instant restore = Instant.now();
-            for (LabCluster c : fleet.lab().clusters()) {
-                fleet.intents(c.name()).put(L3_FILE, shipped.get(c.name() + "/" + L3_FILE));
-                fleet.intents(c.name()).put(L2_FILE, shipped.get(c.name() + "/" + L2_FILE));
-            }
+            restore(fleet, shipped);
             Path vrfNamespace = Path.of("/run/netns", gateway.vrfNetns(VRF));
             await("the VRF namespace of " + gateway + " appears").atMost(CONVERGE).pollInterval(Duration.ofMillis(2))
                     .until(() -> Files.exists(vrfNamespace));
             fleet.kill(agent);
             Set<String> atKill = vrfLinks(gateway);
-            NodePlan plan = awaitPlan(fleet, gateway, true);
+            NodePlan plan = awaitPlan(fleet, gateway, L3VniRemovalE2E::hasRed);
             Set<String> planned = plannedVrfLinks(plan);
             assertTrue(planned.containsAll(atKill) && !atKill.containsAll(planned),
                     "killed mid-apply: the VRF namespace held " + atKill + " of " + planned);
@@ -146,10 +164,12 @@ class L3VniRemovalE2E {
             assertEquals(plannedVrfNamespaces(gateway, plan), vrfNamespaces(gateway), "VRF namespaces of " + gateway);
             assertEquals(planned, vrfLinks(gateway), "links in " + gateway.vrfNetns(VRF));
             for (LabNode node : fleet.nodes()) {
-                awaitConverged(fleet, node, awaitPlan(fleet, node, true), restore);
+                awaitConverged(fleet, node, awaitPlan(fleet, node, L3VniRemovalE2E::hasRed), restore);
                 assertEquals(frrPids.get(node.name()), frrPids(node), node + ": the same zebra and bgpd");
             }
-            awaitAnswersOwnAddress(pod1);
+            try (Workloads workloads = new Workloads(fleet.lab())) {
+                awaitAnswersOwnAddress(workloads.plug(SeedWorkloads.POD_1, home));
+            }
 
             // The settled node restarted: its first pass reads every namespace and writes nothing.
             Instant again = Instant.now();
@@ -159,11 +179,24 @@ class L3VniRemovalE2E {
                     + " included: " + unchanged.getResultsList());
             assertFalse(unchanged.getFrrReloaded(), "FRR reloaded on an unchanged node");
         } finally {
-            for (LabCluster c : fleet.lab().clusters()) {
-                fleet.intents(c.name()).put(L3_FILE, shipped.get(c.name() + "/" + L3_FILE));
-                fleet.intents(c.name()).put(L2_FILE, shipped.get(c.name() + "/" + L2_FILE));
-            }
+            restore(fleet, shipped);
         }
+    }
+
+    private static void restore(Fleet fleet, Map<String, String> shipped) {
+        for (LabCluster c : fleet.lab().clusters()) {
+            fleet.intents(c.name()).put(L3_FILE, shipped.get(c.name() + "/" + L3_FILE));
+            fleet.intents(c.name()).put(L2_FILE, shipped.get(c.name() + "/" + L2_FILE));
+        }
+    }
+
+    private static boolean hasRed(NodePlan plan) {
+        return plan.getL3DomainsList().stream().anyMatch(d -> d.getVrf().equals(VRF))
+                && plan.getL2DomainsList().stream().anyMatch(d -> d.getVrf().equals(VRF));
+    }
+
+    private static boolean hasL2(NodePlan plan) {
+        return plan.getL2DomainsList().stream().anyMatch(d -> d.getVni() == 110);
     }
 
     /** The external host answers {@code workload}'s request with the workload's own address (routed, no NAT). */
@@ -176,12 +209,10 @@ class L3VniRemovalE2E {
                 });
     }
 
-    private static NodePlan awaitPlan(Fleet fleet, LabNode node, boolean withRed) {
+    private static NodePlan awaitPlan(Fleet fleet, LabNode node, java.util.function.Predicate<NodePlan> wanted) {
         String key = Topics.nodeKey(node.cluster(), node.name());
-        return await("plan of " + key + (withRed ? " with" : " without") + " VRF " + VRF).atMost(CONVERGE)
-                .until(() -> fleet.plans().latest().get(key), p -> p != null
-                        && p.getL3DomainsList().stream().anyMatch(d -> d.getVrf().equals(VRF)) == withRed
-                        && p.getL2DomainsList().stream().anyMatch(d -> d.getVrf().equals(VRF)) == withRed);
+        return await("plan of " + key).atMost(CONVERGE)
+                .until(() -> fleet.plans().latest().get(key), p -> p != null && wanted.test(p));
     }
 
     /** A status published after {@code since} for {@code plan}'s generation, with no failed object. */
@@ -221,11 +252,21 @@ class L3VniRemovalE2E {
 
     /** The links VRF red's namespace holds ({@code lo} aside); empty when the namespace is gone. */
     private static Set<String> vrfLinks(LabNode node) {
-        CommandResult links = node.vrfIp(VRF, "-o", "link", "show");
-        if (!links.ok()) {
-            return Set.of();
+        String links;
+        try {
+            Process ip = new ProcessBuilder("ip", "-n", node.vrfNetns(VRF), "-o", "link", "show")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            links = new String(ip.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (ip.waitFor() != 0) {
+                return Set.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return links.stdout().lines().map(l -> l.split(":\\s+")[1].split("@")[0]).filter(n -> !n.equals("lo"))
+        return links.lines().map(l -> l.split(":\\s+")[1].split("@")[0]).filter(n -> !n.equals("lo"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -304,6 +304,16 @@ public final class FabricLab implements AutoCloseable {
         FrrDaemons.restart(node.routerNetns(), node.frrVtyDir(), daemon);
     }
 
+    /** SIGSTOP to one FRR daemon of {@code node}: it stays, holds its sockets and answers nothing (a hung FRR). */
+    public void hangDaemon(LabNode node, String daemon) {
+        FrrDaemons.signal(node.frrVtyDir(), daemon, "STOP");
+    }
+
+    /** SIGCONT to a daemon {@link #hangDaemon} stopped. */
+    public void resumeDaemon(LabNode node, String daemon) {
+        FrrDaemons.signal(node.frrVtyDir(), daemon, "CONT");
+    }
+
     /** The netns VRF fabric starts its daemons in a mount namespace of their own, which a restart cannot join yet. */
     private void requireKernelVrfs() {
         if (layout.spec().netnsVrfs()) {

@@ -132,6 +132,16 @@ final class FrrDaemons {
         throw new LabException(daemon + " did not come back in " + netns + " within " + START_TIMEOUT);
     }
 
+    /** Sends {@code SIGSTOP} or {@code SIGCONT} to one daemon by its pid file: a hung daemon, and its recovery. */
+    static void signal(Path dir, String daemon, String signal) {
+        if (!List.of("STOP", "CONT").contains(signal)) {
+            throw new IllegalArgumentException("not a hang signal: " + signal);
+        }
+        long pid = pid(dir, daemon).filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                .orElseThrow(() -> new LabException(daemon + " of " + dir + " does not run"));
+        Shell.run("kill", "-" + signal, Long.toString(pid)).orThrow();
+    }
+
     /** Stops bgpd, then zebra, by the pids in their pid files. */
     static void stop(Path dir) {
         for (String daemon : List.of("bgpd", "zebra")) {

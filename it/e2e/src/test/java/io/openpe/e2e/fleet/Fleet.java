@@ -304,7 +304,12 @@ public final class Fleet implements AutoCloseable {
      * route-service also until every node's BMP session is up again.
      */
     public void restart(String name) {
-        ServiceProcess process = service(name).restart();
+        restart(name, Map.of());
+    }
+
+    /** As {@link #restart(String)}, with {@code overrides} of its configuration (empty: the first start's). */
+    public void restart(String name, Map<String, String> overrides) {
+        ServiceProcess process = service(name).restart(overrides);
         LeftoverProcesses.record(work, services.values());
         process.awaitReady(READY);
         if (name.equals("route-service")) {

@@ -101,14 +101,23 @@ public final class ServiceProcess implements AutoCloseable {
      * appended to the same log after a marker line. Does not wait: call {@link #awaitReady(Duration)}.
      */
     public synchronized ServiceProcess restart() {
+        return restart(Map.of());
+    }
+
+    /**
+     * As {@link #restart()}, with {@code overrides} in place of (or added to) the first start's system properties; an
+     * empty map restores the first start's configuration.
+     */
+    public synchronized ServiceProcess restart(Map<String, String> overrides) {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " still runs (pid " + process.pid() + "): kill or close it first");
         }
         lives++;
         try {
-            Files.writeString(log, "=== e2e: " + name + " started again (life " + lives + ") ===\n",
+            Files.writeString(log, "=== e2e: " + name + " started again (life " + lives + ")"
+                    + (overrides.isEmpty() ? "" : " with " + overrides) + " ===\n",
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(withOverrides(overrides))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -116,6 +125,20 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " again", e);
         }
+    }
+
+    private List<String> withOverrides(Map<String, String> overrides) {
+        List<String> argv = new ArrayList<>();
+        for (String arg : command) {
+            if (arg.equals("-jar")) {
+                overrides.forEach((key, value) -> argv.add("-D" + key + "=" + value));
+            }
+            boolean overridden = overrides.keySet().stream().anyMatch(key -> arg.startsWith("-D" + key + "="));
+            if (!overridden) {
+                argv.add(arg);
+            }
+        }
+        return argv;
     }
 
     /**

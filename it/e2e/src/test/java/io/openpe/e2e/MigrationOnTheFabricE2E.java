@@ -168,7 +168,7 @@ class MigrationOnTheFabricE2E {
                 assertEquals(A, end.getBaselineCluster(), lines);
                 assertEquals(baseline.getMobilitySequence(), end.getBaselineSequence(), lines);
                 String verified = history.stream()
-                        .filter(e -> e.getKind().equals("STEP_DONE") && e.getStep().equals("verify-routes"))
+                        .filter(e -> e.getKind() == EventKind.EVENT_KIND_STEP_DONE && e.getStep().equals("verify-routes"))
                         .map(MigrationEvent::getMessage).findFirst()
                         .orElseThrow(() -> new AssertionError("no STEP_DONE verify-routes:\n  " + lines));
                 Matcher seen = VERIFIED.matcher(verified);

@@ -18,6 +18,7 @@ import io.openpe.migration.step.PackagedCoordinators.Coordinator;
 import io.openpe.migration.v1.CancelRequest;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import java.time.Duration;
@@ -137,8 +138,8 @@ class PackagedCoordinatorFaultsIT {
 
     assertEquals(Phase.PHASE_SUCCEEDED, end.getPhase(), end.toString());
     List<MigrationEvent> events = fixture.events(id);
-    assertTrue(events.stream().noneMatch(e -> e.getKind().equals("COMPENSATING")), lines(events));
-    assertTrue(events.stream().anyMatch(e -> e.getKind().equals("PIVOTED")), lines(events));
+    assertTrue(events.stream().noneMatch(e -> e.getKind() == EventKind.EVENT_KIND_COMPENSATING), lines(events));
+    assertTrue(events.stream().anyMatch(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED), lines(events));
     migratedToB();
   }
 
@@ -206,7 +207,7 @@ class PackagedCoordinatorFaultsIT {
 
     assertEquals(Phase.PHASE_SUCCEEDED, end.getPhase(), end.toString());
     List<MigrationEvent> events = fixture.events(id);
-    assertTrue(events.stream().anyMatch(e -> e.getKind().equals("PIVOTED")
+    assertTrue(events.stream().anyMatch(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED
         && e.getMessage().startsWith("cancel lost the race with the pivot")), lines(events));
     // The cancel deleted the VMIMs (KubeVirt's cancel) and then looked once: the guest had moved, so nothing that
     // carries it (receiver VM, migration network) was compensated.
@@ -250,9 +251,9 @@ class PackagedCoordinatorFaultsIT {
     boolean overdue = false;
     long looks = 0;
     for (MigrationEvent event : events) {
-      if (event.getKind().equals("DEADLINE_PASSED") && event.getStep().equals("migrating")) {
+      if (event.getKind() == EventKind.EVENT_KIND_DEADLINE_PASSED && event.getStep().equals("migrating")) {
         overdue = true;
-      } else if (overdue && event.getKind().equals("STEP_UNREACHABLE") && event.getStep().equals("migrating")) {
+      } else if (overdue && event.getKind() == EventKind.EVENT_KIND_STEP_UNREACHABLE && event.getStep().equals("migrating")) {
         looks++;
       }
     }

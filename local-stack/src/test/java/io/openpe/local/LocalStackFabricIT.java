@@ -75,7 +75,7 @@ class LocalStackFabricIT {
         });
         List<ProcessHandle> processes = new ArrayList<>();
         try {
-            String line = check.get(300, TimeUnit.SECONDS);
+            String line = check.get(420, TimeUnit.SECONDS);
             assertTrue(line.contains("3/3 replies"), line);
             assertTrue(line.matches(".*vni110 on pe-kind-a-control-plane sent ([3-9]|\\d\\d+) packets.*"), line);
             String toExternal = external.get(120, TimeUnit.SECONDS);

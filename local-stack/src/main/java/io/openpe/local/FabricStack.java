@@ -133,9 +133,10 @@ final class FabricStack implements AutoCloseable {
                         + "; node statuses above, logs in " + logs);
             }
         }
-        LinkCounters before = a0.routerLinkCounters("vni110");
+        // L2VNI 110 is in VRF red: on the netns datapath its VXLAN lives in the VRF's namespace.
+        LinkCounters before = a0.vrfLinkCounters(L3_VRF, "vni110");
         PingResult ping = vm1.ping(vm2.ip(), 3, 0.2);
-        LinkCounters after = a0.routerLinkCounters("vni110");
+        LinkCounters after = a0.vrfLinkCounters(L3_VRF, "vni110");
         long seconds = elapsedMillis(started) / 1000;
         long mib = residentMib();
         System.out.printf("%s vm-1 (%s, %s) pings vm-2 (%s, %s): %d/%d replies; vni110 on %s sent %d packets"

@@ -75,7 +75,16 @@ class LocalStackFabricIT {
         });
         List<ProcessHandle> processes = new ArrayList<>();
         try {
-            String line = check.get(300, TimeUnit.SECONDS);
+            String line;
+            try {
+                line = check.get(420, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The launcher says why it stopped on its own output: show it.
+                synchronized (output) {
+                    throw new AssertionError(e.getCause().getMessage() + "; the stack printed:\n"
+                            + String.join("\n", output), e.getCause());
+                }
+            }
             assertTrue(line.contains("3/3 replies"), line);
             assertTrue(line.matches(".*vni110 on pe-kind-a-control-plane sent ([3-9]|\\d\\d+) packets.*"), line);
             String toExternal = external.get(120, TimeUnit.SECONDS);

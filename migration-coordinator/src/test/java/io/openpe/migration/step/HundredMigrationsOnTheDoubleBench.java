@@ -74,10 +74,12 @@ class HundredMigrationsOnTheDoubleBench {
       MigrationSnapshot alone = api.awaitEnd("baseline");
       assertEquals(Phase.PHASE_SUCCEEDED, alone.getPhase(), alone.toString());
       // The double's transitions the pivot needed: its rounds that changed something between start and pivot.
-      Instant from = instant(alone.getStartedAt());
-      Instant to = instant(alone.getPivotedAt());
+      List<io.openpe.migration.v1.MigrationEvent> history = fixture.events("baseline");
+      Instant from = instant(history.getFirst().getAt());
+      Instant to = instant(history.stream().filter(e -> e.getKind().equals("PIVOTED")).findFirst().orElseThrow()
+          .getAt());
+      long alonePivot = Duration.between(from, to).toMillis();
       long doubleRounds = changedRounds.stream().filter(at -> at.isAfter(from) && !at.isAfter(to)).count();
-      long alonePivot = millis(alone.getStartedAt(), alone.getPivotedAt());
 
       long begin = System.nanoTime();
       Map<String, String> ids = new LinkedHashMap<>();
@@ -99,12 +101,16 @@ class HundredMigrationsOnTheDoubleBench {
         assertEquals("Running", Fields.string(world.get(B, ResourceKind.VIRTUAL_MACHINE_INSTANCE, "default", vm),
             "status", "phase"), vm);
       }
-      List<Long> pivots = ends.stream().map(s -> millis(s.getStartedAt(), s.getPivotedAt())).sorted().toList();
-      List<Long> afterPivot = ends.stream().map(s -> millis(s.getPivotedAt(), s.getUpdatedAt())).sorted().toList();
+      Map<String, List<io.openpe.migration.v1.MigrationEvent>> events = fixture.eventsByMigration();
+      List<Long> pivots = ids.keySet().stream().map(id -> millis(events.get(id).getFirst().getAt(),
+          pivotOf(events.get(id)))).sorted().toList();
+      List<Long> afterPivot = ids.keySet().stream().map(id -> millis(pivotOf(events.get(id)),
+          events.get(id).getLast().getAt())).sorted().toList();
       long revisions = ends.stream().mapToLong(MigrationSnapshot::getRevision).sum();
       double mean = pivots.stream().mapToLong(Long::longValue).average().orElseThrow();
       long doubleMillis = doubleRounds * PACE.toMillis();
-      assertTrue(doubleRounds > 0, "the double changed nothing for the baseline");
+      assertTrue(doubleRounds > 0, "the double changed nothing for the baseline between " + from + " and " + to
+          + ": " + changedRounds);
       System.out.printf("migrations on the double (pace %d ms/round): baseline vm-1 alone start->pivot %d ms, the"
               + " double's own part %d rounds with a change = %d ms; coordinator beyond it %d ms%n",
           PACE.toMillis(), alonePivot, doubleRounds, doubleMillis, alonePivot - doubleMillis);
@@ -179,6 +185,10 @@ class HundredMigrationsOnTheDoubleBench {
     iface.put("macAddress", String.format("02:03:04:06:%02x:%02x", index / 256, index % 256));
     world.op(A, ResourceKind.VIRTUAL_MACHINE).inNamespace("default").resource(vm).create();
     return name;
+  }
+
+  private static com.google.protobuf.Timestamp pivotOf(List<io.openpe.migration.v1.MigrationEvent> events) {
+    return events.stream().filter(e -> e.getKind().equals("PIVOTED")).findFirst().orElseThrow().getAt();
   }
 
   private static Instant instant(com.google.protobuf.Timestamp at) {

@@ -214,6 +214,11 @@ final class PackagedCoordinators implements AutoCloseable {
 
   /** Every committed event of one migration on {@code openpe.migration-events}, in order. */
   List<MigrationEvent> events(String id) {
+    return eventsByMigration().getOrDefault(id, List.of());
+  }
+
+  /** Every committed event on {@code openpe.migration-events}, by migration id, each list in order. */
+  Map<String, List<MigrationEvent>> eventsByMigration() {
     Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -223,12 +228,10 @@ final class PackagedCoordinators implements AutoCloseable {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<MigrationEvent> out = new ArrayList<>();
+      Map<String, List<MigrationEvent>> out = new LinkedHashMap<>();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (id.equals(record.key())) {
-            out.add(MigrationEvent.parseFrom(record.value()));
-          }
+          out.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(MigrationEvent.parseFrom(record.value()));
         }
       }
       // One key, one partition: already in the decider's order.

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JDK's ahead-of-time cache (JEP 483/514) of each packaged service, kept next to its {@code quarkus-run.jar}: the
- * first stack run records it ({@code -XX:AOTCacheOutput}, written when that JVM exits), every later run starts the
+ * The JDK's ahead-of-time cache (JEP 483) of each packaged service, kept next to its {@code quarkus-run.jar}: the
+ * first stack run records one instance per service ({@code -XX:AOTMode=record}, the configuration is written when it
+ * exits) and creates the cache from it after the services stopped ({@link #create}; {@code -XX:AOTCacheOutput} would
+ * do both at exit, but its assembly child did not survive the stack's shutdown); every later run starts the
  * service's JVMs from it ({@code -XX:AOTCache}). On this machine a service JVM then starts about three times faster
  * and with a third less CPU (docs/benchmarks/fabric.md, "Bring-up"), which is what eight JVMs on two cores need. A
  * cache older than the jar is recorded again; the JVM itself refuses a cache that does not match its class path and
@@ -19,6 +21,7 @@ import java.util.Set;
 final class AotCache {
 
     static final String FILE = "openpe-local-stack.aot";
+    static final String CONFIGURATION = "openpe-local-stack.aotconf";
 
     private final boolean enabled;
     private final Set<Service> recording = new HashSet<>();
@@ -47,7 +50,8 @@ final class AotCache {
             }
             if (recording.add(service)) {
                 Files.deleteIfExists(cache);
-                return List.of("-XX:AOTCacheOutput=" + cache);
+                Files.deleteIfExists(jar.resolveSibling(CONFIGURATION));
+                return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + jar.resolveSibling(CONFIGURATION));
             }
         } catch (IOException e) {
             // no cache this time: the service starts the ordinary way
@@ -55,8 +59,42 @@ final class AotCache {
         return List.of();
     }
 
-    /** Whether an instance started with these options writes the cache when it exits (which takes a while). */
+    /** Whether an instance started with these options records the configuration when it exits. */
     static boolean records(List<String> command) {
-        return command.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        return command.stream().anyMatch(option -> option.equals("-XX:AOTMode=record"));
+    }
+
+    /**
+     * After the recording instances exited: creates each service's cache from its configuration (a JVM that runs no
+     * application, about 15 s of wall clock each on the loaded machine). {@code jvmOptions} must be the options the
+     * services run with (the JVM refuses a cache made with other GC or heap settings).
+     */
+    synchronized void create(Path root, List<String> jvmOptions) {
+        for (Service service : recording) {
+            Path jar = service.runnerJar(root);
+            Path configuration = jar.resolveSibling(CONFIGURATION);
+            if (!Files.exists(configuration)) {
+                continue;
+            }
+            System.out.println("  creating the AOT cache of " + service.module() + " (once; later runs start faster)");
+            List<String> command = new java.util.ArrayList<>(List.of(LocalStack.java()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration,
+                    "-XX:AOTCache=" + jar.resolveSibling(FILE), "-jar", jar.toString()));
+            try {
+                Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectErrorStream(true).start();
+                if (process.waitFor() != 0) {
+                    Files.deleteIfExists(jar.resolveSibling(FILE));
+                }
+                Files.deleteIfExists(configuration);
+            } catch (IOException e) {
+                // no cache: the next run records again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        recording.clear();
     }
 }

@@ -34,8 +34,10 @@ final class FabricStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration WORKLOAD_TIMEOUT = Duration.ofSeconds(90);
     private static final long BUDGET_SECONDS = 90;
-    // Writing an AOT cache at exit took 40 s on the loaded machine.
-    private static final Duration AOT_WRITE_GRACE = Duration.ofSeconds(180);
+    // Writing the AOT configuration at exit takes a few seconds more than a plain stop.
+    private static final Duration AOT_WRITE_GRACE = Duration.ofSeconds(60);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", LocalStack.UNSAFE_OK);
     private static final long BUDGET_MIB = 6 * 1024;
 
     private final StackOptions options;
@@ -109,8 +111,8 @@ final class FabricStack implements AutoCloseable {
         for (Instance instance : instances) {
             ChildProcess child = ChildProcess.start(instance.name(), instance.command(), logs, null);
             if (AotCache.records(instance.command())) {
-                System.out.println("  " + instance.name() + " records its AOT cache (first run only: later runs"
-                        + " start faster; written when it stops)");
+                System.out.println("  " + instance.name() + " records its AOT configuration (first run only: later"
+                        + " runs start faster)");
                 child.withGrace(AOT_WRITE_GRACE);
             }
             services.add(child);
@@ -189,8 +191,9 @@ final class FabricStack implements AutoCloseable {
     }
 
     private List<String> service(Service service, int httpPort, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(LocalStack.java(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", LocalStack.UNSAFE_OK, "-Dkafka.bootstrap.servers=" + bootstrapServers,
+        List<String> command = new ArrayList<>(List.of(LocalStack.java()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.grpc.server.port=" + (httpPort + 1000)));
         command.addAll(aot.options(service, options.root()));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -273,6 +276,7 @@ final class FabricStack implements AutoCloseable {
         if (lab != null) {
             lab.close();
         }
+        aot.create(options.root(), JVM_OPTIONS);
         if (printerThread != null) {
             printerThread.interrupt();
         }

@@ -23,6 +23,7 @@ final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final CompletableFuture<String> readyLine = new CompletableFuture<>();
+    private volatile Duration grace = Duration.ofSeconds(15);
 
     private ChildProcess(String name, Process process, Path log, String readyPrefix) {
         this.name = name;
@@ -106,6 +107,17 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close} waits after SIGTERM (a JVM writing its AOT cache at exit needs longer). */
+    ChildProcess withGrace(Duration grace) {
+        this.grace = grace;
+        return this;
+    }
+
+    /** CPU time the child used so far (user and system), zero when the platform does not say. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** SIGTERM, then SIGKILL if the child has not exited within the grace period. */
     @Override
     public void close() {
@@ -114,7 +126,7 @@ final class ChildProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

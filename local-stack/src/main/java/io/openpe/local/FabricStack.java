@@ -40,6 +40,10 @@ final class FabricStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration WORKLOAD_TIMEOUT = Duration.ofSeconds(90);
     private static final long BUDGET_SECONDS = 90;
+    // Writing the AOT configuration at exit takes a few seconds more than a plain stop.
+    private static final Duration AOT_WRITE_GRACE = Duration.ofSeconds(60);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", LocalStack.UNSAFE_OK);
     private static final long BUDGET_MIB = 6 * 1024;
     /** Seed 000's L3VNI: VRF red over VNI 100. */
     private static final String L3_VRF = "red";
@@ -56,6 +60,7 @@ final class FabricStack implements AutoCloseable {
 
     private final Path intentsRoot;
     private final Map<String, String> intentServiceOverrides;
+    private final AotCache aot = AotCache.fromSystemProperties();
 
     FabricStack(StackOptions options, String prefix) {
         this(options, prefix, options.root().resolve("k8s/examples"), Map.of());
@@ -94,30 +99,38 @@ final class FabricStack implements AutoCloseable {
             }
         }
         Path logs = options.data().resolve("logs");
-        System.out.println("building the fabric (prefix " + prefix + "): pe-kind-a and pe-kind-b, 2 nodes each,"
-                + " leafs AS 64512/64516 under spine AS 64612 ...");
-        lab = FabricLab.up(FabricSpec.seeds(prefix, 2).withNetnsVrfs());
-        System.out.printf("  fabric up in %d ms; nodes reach route-service's BMP listener at %s:%d from %s%n",
-                elapsedMillis(started), lab.bmpAddress(), options.bmpPort(), lab.bmpSourceCidr());
+        // Kafka starts first and comes up while the fabric is built: neither needs the other.
         System.out.println("starting Kafka (KRaft, single node) on 127.0.0.1:" + options.kafkaPort() + " ...");
         kafka = ChildProcess.start("kafka", List.of(LocalStack.java(), "-Xmx512m", LocalStack.UNSAFE_OK,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
                 "io.openpe.testkit.kafka.KafkaBrokerMain", Integer.toString(options.kafkaPort()),
                 options.data().resolve("kafka").toString()), logs, "KAFKA READY ");
+        System.out.println("building the fabric (prefix " + prefix + "): pe-kind-a and pe-kind-b, 2 nodes each,"
+                + " leafs AS 64512/64516 under spine AS 64612 ...");
+        lab = FabricLab.up(FabricSpec.seeds(prefix, 2).withNetnsVrfs());
+        System.out.printf("  fabric up in %d ms; nodes reach route-service's BMP listener at %s:%d from %s%n",
+                elapsedMillis(started), lab.bmpAddress(), options.bmpPort(), lab.bmpSourceCidr());
         bootstrapServers = kafka.awaitReadyLine(READY_TIMEOUT).substring("KAFKA READY ".length()).trim();
-        System.out.println("  Kafka ready at " + bootstrapServers);
+        System.out.printf("  Kafka ready at %s (%d s; %.1f s CPU)%n", bootstrapServers, elapsedMillis(started) / 1000,
+                kafka.cpu().toMillis() / 1000.0);
         printer = new FabricPrinter(bootstrapServers);
         printerThread = Thread.ofPlatform().daemon().name("fabric-printer").start(printer::printUntilClosed);
 
         List<Instance> instances = instances();
         for (Instance instance : instances) {
-            services.add(ChildProcess.start(instance.name(), instance.command(), logs, null));
+            ChildProcess child = ChildProcess.start(instance.name(), instance.command(), logs, null);
+            if (AotCache.records(instance.command())) {
+                System.out.println("  " + instance.name() + " records its AOT configuration (first run only: later"
+                        + " runs start faster)");
+                child.withGrace(AOT_WRITE_GRACE);
+            }
+            services.add(child);
         }
         for (int i = 0; i < instances.size(); i++) {
             services.get(i).awaitHealthy(instances.get(i).httpPort(), READY_TIMEOUT);
-            System.out.printf("  %-40s ready  http://127.0.0.1:%d/q/health  gRPC 127.0.0.1:%d  (%d s)%n",
+            System.out.printf("  %-40s ready  http://127.0.0.1:%d/q/health  gRPC 127.0.0.1:%d  (%d s; %.1f s CPU)%n",
                     instances.get(i).name(), instances.get(i).httpPort(), instances.get(i).grpcPort(),
-                    elapsedMillis(started) / 1000);
+                    elapsedMillis(started) / 1000, services.get(i).cpu().toMillis() / 1000.0);
         }
 
         LabNode a0 = lab.cluster("pe-kind-a").node(0);
@@ -219,9 +232,11 @@ final class FabricStack implements AutoCloseable {
     }
 
     private List<String> service(Service service, int httpPort, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(LocalStack.java(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", LocalStack.UNSAFE_OK, "-Dkafka.bootstrap.servers=" + bootstrapServers,
+        List<String> command = new ArrayList<>(List.of(LocalStack.java()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.grpc.server.port=" + (httpPort + 1000)));
+        command.addAll(aot.options(service, options.root()));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.runnerJar(options.root()).toString());
@@ -302,6 +317,7 @@ final class FabricStack implements AutoCloseable {
         if (lab != null) {
             lab.close();
         }
+        aot.create(options.root(), JVM_OPTIONS);
         if (printerThread != null) {
             printerThread.interrupt();
         }

@@ -62,6 +62,9 @@ final class MoveTrace implements AutoCloseable {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String text; (text = in.readLine()) != null;) {
+                        if (stamped && !text.matches("^\\d+\\.\\d+ .*")) {
+                            continue; // a decoded continuation line, no packet of its own
+                        }
                         long micros = stamped ? tcpdumpMicros(text) : nowMicros();
                         lines.add(new Line(micros, text));
                     }
@@ -104,10 +107,8 @@ final class MoveTrace implements AutoCloseable {
         Optional<Long> learned = first("fdb " + target.name(), startMicros, l -> l.contains(mac)
                 && !l.startsWith("Deleted") && !l.contains(" dst "));
         at.put("fdb learned", learned);
-        String sentBy = " " + target.underlayAddress() + ".179 > ";
-        String sentByClient = " " + target.underlayAddress() + ".";
-        Optional<Long> out = first("bgp " + target.name(), learned.orElse(startMicros), l -> l.contains(sentBy)
-                || l.contains(" IP" + sentByClient));
+        String sentBy = " IP " + target.underlayAddress() + ".";
+        Optional<Long> out = first("bgp " + target.name(), learned.orElse(startMicros), l -> l.contains(sentBy));
         at.put("bgp update out", out);
         at.put("near update in", first("bgp " + near.name(), out.orElse(startMicros),
                 l -> l.contains(" > " + near.underlayAddress() + ".")));

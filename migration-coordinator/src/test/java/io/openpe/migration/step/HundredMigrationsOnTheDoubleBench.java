@@ -11,6 +11,7 @@ import io.openpe.migration.kube.Fields;
 import io.openpe.migration.kube.ResourceKind;
 import io.openpe.migration.step.PackagedCoordinators.Api;
 import io.openpe.migration.step.PackagedCoordinators.Coordinator;
+import io.openpe.migration.v1.EventKind;
 import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class HundredMigrationsOnTheDoubleBench {
       // The double's transitions the pivot needed: its rounds that changed something between start and pivot.
       List<io.openpe.migration.v1.MigrationEvent> history = fixture.events("baseline");
       Instant from = instant(history.getFirst().getAt());
-      Instant to = instant(history.stream().filter(e -> e.getKind().equals("PIVOTED")).findFirst().orElseThrow()
+      Instant to = instant(history.stream().filter(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED).findFirst().orElseThrow()
           .getAt());
       long alonePivot = Duration.between(from, to).toMillis();
       long doubleRounds = changedRounds.stream().filter(at -> at.isAfter(from) && !at.isAfter(to)).count();
@@ -188,7 +189,7 @@ class HundredMigrationsOnTheDoubleBench {
   }
 
   private static com.google.protobuf.Timestamp pivotOf(List<io.openpe.migration.v1.MigrationEvent> events) {
-    return events.stream().filter(e -> e.getKind().equals("PIVOTED")).findFirst().orElseThrow().getAt();
+    return events.stream().filter(e -> e.getKind() == EventKind.EVENT_KIND_PIVOTED).findFirst().orElseThrow().getAt();
   }
 
   private static Instant instant(com.google.protobuf.Timestamp at) {

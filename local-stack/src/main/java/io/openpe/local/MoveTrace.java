@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 
 /**
  * Where a move's time goes ({@code fabric-benchmark --trace}): passive observers along the path, each line stamped
- * with the wall clock in microseconds — every node's bridge FDB ({@code bridge monitor fdb} in the router namespace:
+ * with the wall clock in microseconds — every node's bridge FDB ({@code bridge monitor fdb} in VRF red's namespace,
+ * where the netns datapath puts L2VNI 110's bridge and VXLAN:
  * the new node's kernel learning the MAC from the gratuitous ARP, the other nodes' zebra installing the remote entry
  * from the type-2 route), the BGP UPDATEs on every node's {@code toswitch} ({@code tcpdump}, messages longer than a
  * keepalive) and the BMP messages reaching route-service. Observers only read: they change no timing but the CPU
@@ -28,6 +29,9 @@ final class MoveTrace implements AutoCloseable {
     /** The stages of one move, in path order. */
     static final List<String> STAGES = List.of("replugged", "garp sent", "fdb learned", "bgp update out",
             "near update in", "near fdb", "far fdb", "bmp in", "kafka");
+
+    /** The VRF of the moved workload's L2VNI 110 in the shipped intents. */
+    private static final String L2VNI_VRF = "red";
 
     private record Line(long micros, String text) {
     }
@@ -40,8 +44,8 @@ final class MoveTrace implements AutoCloseable {
     MoveTrace(FabricLab lab, String mac, int bmpPort) {
         this.mac = mac.toLowerCase(Locale.ROOT);
         for (LabNode node : lab.nodes()) {
-            observe("fdb " + node.name(), List.of("ip", "netns", "exec", node.routerNetns(), "bridge", "monitor",
-                    "fdb"), false);
+            observe("fdb " + node.name(), List.of("ip", "netns", "exec", node.vrfNetns(L2VNI_VRF), "bridge",
+                    "monitor", "fdb"), false);
             observe("bgp " + node.name(), List.of("ip", "netns", "exec", node.routerNetns(), "tcpdump", "-l", "-n",
                     "-tt", "-i", node.underlayNic(), "tcp port 179 and (ip[2:2] - ((ip[0]&0xf)<<2)"
                             + " - ((tcp[12]&0xf0)>>2)) > 19"), true);

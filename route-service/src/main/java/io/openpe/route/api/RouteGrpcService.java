@@ -40,7 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.openpe.route.config.RouteServiceConfig;
 
 /**
  * RouteService over gRPC. ListRoutes and WatchRoutes' dump read copies of the routers' RIBs ({@link Routers#routes()});
@@ -72,8 +72,11 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
-    public RouteGrpcService(Routers routers, MeterRegistry registry,
-            @ConfigProperty(name = "openpe.watch.client-buffer", defaultValue = "100000") int clientBuffer) {
+    public RouteGrpcService(Routers routers, MeterRegistry registry, RouteServiceConfig.Watch watch) {
+        this(routers, registry, watch.clientBuffer());
+    }
+
+    public RouteGrpcService(Routers routers, MeterRegistry registry, int clientBuffer) {
         this.routers = routers;
         this.clientBuffer = clientBuffer;
         this.routesCutOff = Counter.builder("openpe.watch.cut.off").tag("rpc", WATCH_ROUTES)

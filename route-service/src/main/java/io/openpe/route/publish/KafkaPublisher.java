@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InterruptException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.openpe.route.config.RouteServiceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,18 +42,15 @@ public class KafkaPublisher {
     private KafkaProducer<String, MessageLite> producer;
 
     @Inject
-    public KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "openpe.publish.queue-capacity", defaultValue = "10000") int capacity,
-            @ConfigProperty(name = "openpe.publish.batch-size", defaultValue = "262144") int batchSize,
-            @ConfigProperty(name = "openpe.publish.linger-ms", defaultValue = "10") int lingerMs,
-            @ConfigProperty(name = "openpe.publish.compression", defaultValue = "lz4") String compression,
+    public KafkaPublisher(RouteServiceConfig.Kafka kafka, RouteServiceConfig.Publish publish,
             MeterRegistry registry) {
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = kafka.bootstrapServers();
         // Route records come in bursts of thousands (a session's initial dump): large, compressed batches keep
         // Kafka's per-request cost off the per-record path (docs/benchmarks/route-service.md).
-        this.batching = Map.of(ProducerConfig.BATCH_SIZE_CONFIG, batchSize, ProducerConfig.LINGER_MS_CONFIG, lingerMs,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
-        this.queue = new PublishQueue(capacity);
+        this.batching = Map.of(ProducerConfig.BATCH_SIZE_CONFIG, publish.batchSize(),
+                ProducerConfig.LINGER_MS_CONFIG, publish.lingerMs(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, publish.compression());
+        this.queue = new PublishQueue(publish.queueCapacity());
         this.sent = Counter.builder("openpe.publish.records").description("records acknowledged by Kafka")
                 .register(registry);
         this.failed = Counter.builder("openpe.publish.failures").description("records Kafka did not accept")

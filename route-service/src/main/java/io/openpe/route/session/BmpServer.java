@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.openpe.route.config.RouteServiceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,45 +71,25 @@ public class BmpServer {
 
     @Inject
     public BmpServer(Routers routers, SessionMetrics metrics, KafkaPublisher publisher, PlanConsumer plans,
-            @ConfigProperty(name = "openpe.bmp.allowed-cidrs", defaultValue = "127.0.0.0/8,::1/128")
-            List<String> allowedCidrs,
-            @ConfigProperty(name = "openpe.bmp.host", defaultValue = "0.0.0.0") String host,
-            @ConfigProperty(name = "openpe.bmp.port", defaultValue = "5000") int port,
-            @ConfigProperty(name = "openpe.bmp.threads", defaultValue = "2") int threads,
-            @ConfigProperty(name = "openpe.bmp.add-path", defaultValue = "never") String addPath,
-            @ConfigProperty(name = "openpe.bmp.resync-grace", defaultValue = "PT30S") Duration resyncGrace,
-            @ConfigProperty(name = "openpe.bmp.capture-directory") Optional<Path> captureDirectory,
-            @ConfigProperty(name = "openpe.bmp.idle-timeout", defaultValue = "PT0S") Duration idleTimeout,
-            @ConfigProperty(name = "openpe.bmp.keepalive-idle", defaultValue = "PT30S") Duration keepaliveIdle,
-            @ConfigProperty(name = "openpe.bmp.keepalive-interval", defaultValue = "PT10S") Duration keepaliveInterval,
-            @ConfigProperty(name = "openpe.bmp.keepalive-count", defaultValue = "3") int keepaliveCount) {
+            RouteServiceConfig.Bmp bmp) {
         this.routers = routers;
-        this.allowlist = new BmpAllowlist(BmpAllowlist.parseCidrs(allowedCidrs), plans.routerClusters());
+        this.allowlist = new BmpAllowlist(BmpAllowlist.parseCidrs(bmp.allowedCidrs()), plans.routerClusters());
         this.metrics = metrics;
         this.publisher = publisher;
-        this.host = host;
-        this.port = port;
-        this.threads = threads;
-        this.addPathMode = AddPathMode.valueOf(addPath.toUpperCase(java.util.Locale.ROOT));
-        this.resyncGrace = resyncGrace;
-        this.captureDirectory = captureDirectory;
-        this.idleTimeout = idleTimeout;
-        this.keepalive = new Keepalive(seconds(keepaliveIdle, "openpe.bmp.keepalive-idle"),
-                seconds(keepaliveInterval, "openpe.bmp.keepalive-interval"), keepaliveCount);
-        if (keepaliveCount < 1) {
-            throw new IllegalArgumentException("openpe.bmp.keepalive-count must be at least 1, got " + keepaliveCount);
-        }
+        this.host = bmp.host();
+        this.port = bmp.port();
+        this.threads = bmp.threads();
+        this.addPathMode = AddPathMode.valueOf(bmp.addPath().toUpperCase(java.util.Locale.ROOT));
+        this.resyncGrace = bmp.resyncGrace();
+        this.captureDirectory = bmp.captureDirectory();
+        this.idleTimeout = bmp.idleTimeout();
+        // Ranges checked at start (RouteServiceConfig.check).
+        this.keepalive = new Keepalive((int) bmp.keepaliveIdle().toSeconds(), (int) bmp.keepaliveInterval().toSeconds(),
+                bmp.keepaliveCount());
     }
 
     /** TCP keepalive of every BMP connection (Linux TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT). */
     record Keepalive(int idleSeconds, int intervalSeconds, int count) {
-    }
-
-    private static int seconds(Duration duration, String key) {
-        if (duration.toSeconds() < 1 || duration.toSeconds() > 32_767) {
-            throw new IllegalArgumentException(key + " must be between 1 s and 32767 s, got " + duration);
-        }
-        return (int) duration.toSeconds();
     }
 
     void start(@Observes StartupEvent event) throws InterruptedException {

@@ -30,7 +30,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.openpe.route.config.RouteServiceConfig;
 
 /**
  * The monitored routers and their RIBs. The only writer of a RIB is {@link #change}: it runs a RIB operation under
@@ -64,10 +64,9 @@ public class Routers {
             .getOptionalValue("openpe.bmp.allowas-in", Integer.class).orElse(PostPolicyResync.DEFAULT_ALLOWAS_IN);
 
     @Inject
-    public Routers(@ConfigProperty(name = "openpe.cluster") String defaultCluster, KafkaPublisher publisher,
-            PlanConsumer plans,
-            @ConfigProperty(name = "openpe.publish.unicast-routes", defaultValue = "false") boolean publishUnicast) {
-        this(defaultCluster, publisher.queue(), plans.routerClusters(), publishUnicast);
+    public Routers(RouteServiceConfig.Cluster cluster, RouteServiceConfig.Publish publish, KafkaPublisher publisher,
+            PlanConsumer plans) {
+        this(cluster.name(), publisher.queue(), plans.routerClusters(), publish.unicastRoutes());
     }
 
     Routers(String defaultCluster, PublishQueue queue) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.openpe.route.config.RouteServiceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,8 +53,12 @@ public class StartupReconcile implements Routers.SyncListener {
     @Inject
     public StartupReconcile(Routers routers, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "openpe.reconcile.wait", defaultValue = "PT2M") Duration wait,
-            @ConfigProperty(name = "openpe.reconcile.absent-routers", defaultValue = "withdraw") String absentRouters) {
+            RouteServiceConfig.Reconcile reconcile) {
+        this(routers, registry, kafka, reconcile.waitAtStart(), reconcile.absentRouters());
+    }
+
+    StartupReconcile(Routers routers, MeterRegistry registry, Map<String, ?> kafka, Duration wait,
+            String absentRouters) {
         this.routers = routers;
         this.registry = registry;
         this.kafka = kafka;

@@ -101,9 +101,13 @@ public final class RouteServiceMacLocator implements MacLocator {
     return new Outcome.Observed(located(location));
   }
 
-  /** route-service reports one owner per MAC; two VTEPs claiming it is not in its answer, so never a duplicate here. */
+  /**
+   * route-service names one owner per MAC and sets {@code duplicate} when two VTEPs claim it with the same sequence
+   * (or both sticky); the saga turns that into a warning after the pivot.
+   */
   private static MacLocated located(MacLocation location) {
-    return new MacLocated(location.getCluster(), location.getVtep(), location.getMobilitySequence(), false);
+    return new MacLocated(location.getCluster(), location.getVtep(), location.getMobilitySequence(),
+        location.getDuplicate());
   }
 
   private static Outcome failed(StatusRuntimeException e) {

@@ -139,6 +139,19 @@ class SagaScenarioTest {
   }
 
   @Test
+  void aDuplicateMacOnTheFabricSucceedsWithAWarningAndNoRollback() {
+    SagaRun run = new SagaRun().runUpTo(VERIFY_ROUTES);
+    // Behind the target with a higher sequence, but route-service saw two VTEPs claim it: a warning, not a move.
+    run.observe(new MacLocated("cluster-b", "100.65.0.9", 4, true));
+    assertEquals(FINALIZE, run.step());
+    run.done();
+
+    SagaState.Succeeded succeeded = assertInstanceOf(SagaState.Succeeded.class, run.snapshot.state());
+    assertTrue(succeeded.warning().contains("duplicate MAC"), succeeded.warning());
+    assertTrue(run.commandSteps().stream().noneMatch(s -> s.name().startsWith("DELETE") || s == REMOVE_NETWORK));
+  }
+
+  @Test
   void macBackOnTheTargetButNotAboveTheBaselineIsNotAMove() {
     SagaRun run = new SagaRun().runUpTo(VERIFY_ROUTES);
     run.observe(new MacLocated("cluster-b", "100.65.0.9", 3, false));

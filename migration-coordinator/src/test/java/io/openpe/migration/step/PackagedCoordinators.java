@@ -20,8 +20,6 @@ import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,10 +83,35 @@ final class PackagedCoordinators implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+
+    /** Alive or its exit code, and the last lines of its log: what a failure message needs to be diagnosable. */
+    String describe() {
+      String state = process.isAlive() ? "alive" : "exited with code " + process.exitValue();
+      List<String> lines = logText().lines().toList();
+      return "coordinator (pid " + process.pid() + ", " + log + ") " + state + "; last lines of its log:\n  "
+          + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
+    }
+  }
+
+  /** Lines of a coordinator's log in a failure message. */
+  private static final int LOG_TAIL = 80;
+  /** Quarkus's line once the gRPC server listens, with the port it actually bound (port 0: the kernel's pick). */
+  private static final Pattern GRPC_STARTED = Pattern.compile("Started gRPC server on [^ ]*:(\\d+)");
+
+  /**
+   * Runs an await on {@code coordinator}: fails at once when the process has exited, and a timeout carries the
+   * process's state and the tail of its log (CI keeps no other trace of the process).
+   */
+  static <T> T watching(Coordinator coordinator, java.util.function.Supplier<T> await) {
+    try {
+      return await.get();
+    } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+      throw new AssertionError(e.getMessage() + "\n" + coordinator.describe(), e);
+    }
   }
 
   /** A channel to a coordinator's MigrationService; close it. */
-  record Api(ManagedChannel channel, MigrationServiceGrpc.MigrationServiceBlockingStub stub)
+  record Api(ManagedChannel channel, MigrationServiceGrpc.MigrationServiceBlockingStub stub, Coordinator coordinator)
       implements AutoCloseable {
     MigrationSnapshot get(String id) {
       return stub.withDeadlineAfter(10, TimeUnit.SECONDS).get(PackagedCoordinators.get(id)).getMigration();
@@ -94,8 +119,9 @@ final class PackagedCoordinators implements AutoCloseable {
 
     /** Waits until the migration's snapshot satisfies {@code until}; API errors (not started yet) are retried. */
     MigrationSnapshot await(String id, Duration atMost, Predicate<MigrationSnapshot> until) {
-      return org.awaitility.Awaitility.await("migration " + id).atMost(atMost).pollInterval(Duration.ofMillis(20))
-          .ignoreExceptions().until(() -> get(id), until::test);
+      return watching(coordinator, () -> org.awaitility.Awaitility.await("migration " + id).atMost(atMost)
+          .pollInterval(Duration.ofMillis(20)).failFast("the coordinator exited", () -> !coordinator.process().isAlive())
+          .ignoreExceptions().until(() -> get(id), until::test));
     }
 
     MigrationSnapshot awaitEnd(String id) {
@@ -156,12 +182,15 @@ final class PackagedCoordinators implements AutoCloseable {
     Path jar = Path.of(System.getProperty("openpe.packaged-coordinator"));
     assertTrue(Files.isRegularFile(jar), jar + " is built by the package phase");
     Path kubeconfig = world.mock.kubeconfigPath();
-    int grpc = freePort();
     Map<String, String> config = new LinkedHashMap<>();
     config.put("kafka.bootstrap.servers", broker.bootstrapServers());
     config.put("openpe.cluster", cluster);
-    config.put("quarkus.http.port", String.valueOf(freePort()));
-    config.put("quarkus.grpc.server.port", String.valueOf(grpc));
+    // Port 0, on loopback: the coordinator binds what the kernel gives it and says so in its log. A port probed here
+    // and bound there seconds later can be taken in between (the probe-then-use race), and the process then dies.
+    config.put("quarkus.http.host", "127.0.0.1");
+    config.put("quarkus.http.port", "0");
+    config.put("quarkus.grpc.server.host", "127.0.0.1");
+    config.put("quarkus.grpc.server.port", "0");
     config.put("quarkus.log.console.json.enabled", "false");
     config.put("kafka-streams.state.dir", dir.resolve("streams").toString());
     for (String name : List.of(A, B)) {
@@ -178,22 +207,34 @@ final class PackagedCoordinators implements AutoCloseable {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       processes.add(process);
+      Coordinator starting = new Coordinator(process, log, 0);
+      int grpc = watching(starting, () -> await("gRPC port of " + log.getFileName()).atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(50)).failFast("the coordinator exited", () -> !process.isAlive())
+          .until(() -> grpcPortIn(starting.logText()), port -> port > 0));
       return new Coordinator(process, log, grpc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private static int grpcPortIn(String log) {
+    Matcher started = GRPC_STARTED.matcher(log);
+    return started.find() ? Integer.parseInt(started.group(1)) : 0;
+  }
+
   static Api api(Coordinator coordinator) {
     ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", coordinator.grpcPort()).usePlaintext()
         .build();
-    return new Api(channel, MigrationServiceGrpc.newBlockingStub(channel));
+    return new Api(channel, MigrationServiceGrpc.newBlockingStub(channel), coordinator);
   }
 
   /** Starts seed 003's migration of vm-1 from A to B once the coordinator answers. */
   static MigrationSnapshot startMigration(Api api, String id) {
-    return await("start " + id).atMost(Duration.ofSeconds(120)).ignoreExceptions()
-        .until(() -> api.stub().withDeadlineAfter(10, TimeUnit.SECONDS).start(request(id)).getMigration(), s -> s != null);
+    // The client's deadline is above the server's own wait for the decider (15 s), so a slow answer is not cut off.
+    return watching(api.coordinator(), () -> await("start " + id).atMost(Duration.ofSeconds(120))
+        .failFast("the coordinator exited", () -> !api.coordinator().process().isAlive()).ignoreExceptions()
+        .until(() -> api.stub().withDeadlineAfter(20, TimeUnit.SECONDS).start(request(id)).getMigration(),
+            s -> s != null));
   }
 
   static StartRequest request(String id) {
@@ -251,6 +292,16 @@ final class PackagedCoordinators implements AutoCloseable {
       kubevirt.join(Duration.ofSeconds(30));
     }
     broker.close();
+    // The logs survive the case under target/, for a CI run's artifacts.
+    Path kept = Path.of("target", "packaged-coordinator-logs", dir.getFileName().toString());
+    try (Stream<Path> logs = Files.list(dir)) {
+      Files.createDirectories(kept);
+      for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // Logs not kept are not a test failure.
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
@@ -258,11 +309,4 @@ final class PackagedCoordinators implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

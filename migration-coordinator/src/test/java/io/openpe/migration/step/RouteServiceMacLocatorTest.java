@@ -79,6 +79,15 @@ class RouteServiceMacLocatorTest {
   }
 
   @Test
+  void aDuplicateReportedByRouteServiceReachesTheSaga() {
+    routeService.location.set(location(B, "100.65.1.1", 1).toBuilder().setDuplicate(true).build());
+
+    Outcome outcome = locator(Duration.ofSeconds(5)).locate(Scenario.MIGRATION);
+
+    assertEquals(new Outcome.Observed(new MacLocated(B, "100.65.1.1", 1, true)), outcome);
+  }
+
+  @Test
   void aMacWithoutRouteIsNowhereNotAFailure() {
     Outcome outcome = locator(Duration.ofSeconds(5)).locate(Scenario.MIGRATION);
 

@@ -1,13 +1,19 @@
 package io.openpe.route.cluster;
 
 import io.openpe.rules.IpAddress;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Which cluster a BMP router belongs to, from the node plans (openpe.plans): a router is the node whose underlay
@@ -24,6 +30,17 @@ public final class RouterClusters {
     /** Plan keys by router id and VTEP, so the per-route question {@link #sameNode} needs no scan. */
     private final Map<String, Set<String>> plansByAddress = new ConcurrentHashMap<>();
 
+    /**
+     * Told, after a plan was recorded, replaced or forgotten, the router ids and VTEPs it named before and after: the
+     * routers known by one of them hold routes decided under the old plans.
+     */
+    private final List<Consumer<Set<String>>> replanned = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code listener} with the addresses of every plan that changes from now on (on the plan reader). */
+    public void onReplanned(Consumer<Set<String>> listener) {
+        replanned.add(listener);
+    }
+
     /** Records or replaces the plan of the node with Kafka key {@code planKey} ({@code <cluster>/<node>}). */
     public void planned(String planKey, PlannedNode node) {
         PlannedNode before = nodes.put(planKey, node);
@@ -33,6 +50,9 @@ public final class RouterClusters {
         for (String address : List.of(node.routerId(), node.vtepIp())) {
             plansByAddress.computeIfAbsent(address, a -> ConcurrentHashMap.newKeySet()).add(planKey);
         }
+        if (!node.equals(before)) {
+            tell(before, node);
+        }
     }
 
     /** Forgets the plan with {@code planKey} (a tombstone: the node left). */
@@ -40,6 +60,20 @@ public final class RouterClusters {
         PlannedNode before = nodes.remove(planKey);
         if (before != null) {
             unindex(planKey, before);
+            tell(before, null);
+        }
+    }
+
+    private void tell(PlannedNode before, PlannedNode after) {
+        Set<String> addresses = new HashSet<>();
+        for (PlannedNode node : Arrays.asList(before, after)) {
+            if (node != null) {
+                Stream.of(node.routerId(), node.vtepIp()).filter(Objects::nonNull).forEach(addresses::add);
+            }
+        }
+        Set<String> named = Set.copyOf(addresses);
+        for (Consumer<Set<String>> listener : replanned) {
+            listener.accept(named);
         }
     }
 

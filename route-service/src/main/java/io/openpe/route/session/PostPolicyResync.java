@@ -16,6 +16,7 @@ import io.openpe.route.bmp.RibView;
 import io.openpe.route.bmp.RouteMonitoring;
 import io.openpe.route.rib.AdjRibIn;
 import io.openpe.route.rib.PeerView;
+import io.openpe.route.rib.RibRoute;
 import io.openpe.route.wire.IpAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * FRR 8.4's post-policy view over BMP lags its table, and its pre-policy view keeps routes it never withdraws; both
@@ -49,7 +51,8 @@ import java.util.function.BiPredicate;
  * applied as a withdrawal: when the peer later withdraws it, {@code bgp_withdraw} removes it from Adj-RIB-In and
  * returns without calling the BMP hook (no path to withdraw), so a published copy would stay on the topic for ever. A
  * route an inbound policy filters looks like an unresolved next hop; openpe renders no inbound policy on EVPN
- * neighbors, and the mark lets a consumer that has one tell the copy apart.
+ * neighbors, and the mark lets a consumer that has one tell the copy apart. The plans can arrive after the routes, so
+ * the same rule is applied again to the routes held when a plan changes ({@link #redecide}).
  *
  * <p>Pure, per router; the caller holds the router's monitor.
  */
@@ -159,11 +162,76 @@ public final class PostPolicyResync {
         return new Observed(List.of(message, new RouteMonitoring(postPolicy(header), only(update, resync))), 0);
     }
 
+    /**
+     * Re-decides the routes the router holds after its node plan arrived or changed: the echo of a node's own route
+     * can arrive before route-service has read the plan that names the node's VTEP (the plans are read from the
+     * beginning at start, the routers connect at once), and was then accepted. Every pre-policy route the rule
+     * ({@link #denied(PeerKey, Optional, AsPath)}) now denies is withdrawn, with its post-policy copy; a post-policy
+     * route FRR reported itself is FRR's word and stays. A route denied earlier is not restored when a plan no longer
+     * names its next hop: route-service has dropped it, and FRR's next announcement of it is decided afresh.
+     *
+     * @param headers the latest per-peer header of a peer (RouterState#seen), null when none was seen
+     * @return the withdrawals to apply to {@code rib}, and how many pre-policy routes were denied
+     */
+    public Observed redecide(AdjRibIn rib, Function<PeerKey, PerPeerHeader> headers) {
+        List<RouteMonitoring> apply = new ArrayList<>();
+        int denied = 0;
+        for (PeerView view : rib.peerViews()) {
+            PerPeerHeader header = headers.apply(view.peer());
+            if (view.view() != RibView.ADJ_RIB_IN_PRE_POLICY || header == null) {
+                continue;
+            }
+            List<Nlri> withdrawn = new ArrayList<>();
+            for (RibRoute route : rib.routes(view)) {
+                if (denied(view.peer(), Optional.ofNullable(route.nextHop()), route.attributes().effectiveAsPath())) {
+                    withdrawn.add(route.nlri());
+                }
+            }
+            if (withdrawn.isEmpty()) {
+                continue;
+            }
+            denied += withdrawn.size();
+            apply.add(new RouteMonitoring(prePolicy(header), withdrawalOf(withdrawn)));
+            Set<NlriKey> copies = copied.getOrDefault(view.peer(), new HashSet<>());
+            Set<NlriKey> suspect = suspects.getOrDefault(view.peer(), new HashSet<>());
+            List<Nlri> copiesWithdrawn = new ArrayList<>();
+            for (Nlri nlri : withdrawn) {
+                suspect.remove(nlri.key());
+                if (copies.remove(nlri.key())) {
+                    copiesWithdrawn.add(nlri);
+                }
+            }
+            if (!copiesWithdrawn.isEmpty()) {
+                apply.add(new RouteMonitoring(postPolicy(header), withdrawalOf(copiesWithdrawn)));
+            }
+        }
+        return new Observed(apply, denied);
+    }
+
+    /** Whether the router's addresses (session, Peer Ups' local addresses and BGP ids) include one of these. */
+    public boolean knownByAny(Set<String> addresses) {
+        for (String address : addresses) {
+            if (known.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether FRR's {@code bgp_update} denies the announcement: an AS loop beyond allowas-in, or a self next hop. */
     private boolean denied(PeerKey peer, BgpUpdate update) {
         PathAttributes attributes = update.attributes();
         Optional<IpAddress> nextHop = attributes.mpReach().map(MpReach::nextHop)
                 .or(() -> attributes.nextHop().map(NextHop::address));
+        return denied(peer, nextHop, attributes.effectiveAsPath());
+    }
+
+    /**
+     * The one denial rule, for a route as it arrives and for a held route when the plans change: its next hop is the
+     * router's own planned VTEP or router id, or its AS path (without FRR's prepend) holds the router's own AS more
+     * often than allowas-in permits.
+     */
+    private boolean denied(PeerKey peer, Optional<IpAddress> nextHop, AsPath sent) {
         if (nextHop.isPresent() && isOwn(nextHop.get().toString())) {
             return true;
         }
@@ -171,7 +239,6 @@ public final class PostPolicyResync {
         if (opens == null || opens[0] == 0) {
             return false;
         }
-        AsPath sent = attributes.effectiveAsPath();
         AsPath path = FrrLocalAsPrepend.stripped(sent, opens[0], opens[1]).orElse(sent);
         int own = 0;
         for (long asn : path.asns()) {
@@ -204,6 +271,17 @@ public final class PostPolicyResync {
     private static PerPeerHeader postPolicy(PerPeerHeader h) {
         return new PerPeerHeader(h.peerType(), h.flags() | PerPeerHeader.FLAG_L, h.distinguisher(), h.address(),
                 h.asn(), h.bgpId(), h.timestampSeconds(), h.timestampMicros());
+    }
+
+    /** The peer's header for its Adj-RIB-In pre-policy view (the latest header seen may be of another view). */
+    private static PerPeerHeader prePolicy(PerPeerHeader h) {
+        return new PerPeerHeader(h.peerType(), h.flags() & ~(PerPeerHeader.FLAG_L | PerPeerHeader.FLAG_O),
+                h.distinguisher(), h.address(), h.asn(), h.bgpId(), h.timestampSeconds(), h.timestampMicros());
+    }
+
+    /** An UPDATE withdrawing {@code routes} (AdjRibIn finds a route by its NLRI, whatever attribute carries it). */
+    private static BgpUpdate withdrawalOf(List<Nlri> routes) {
+        return new BgpUpdate(List.copyOf(routes), PathAttributes.NONE, List.of());
     }
 
     /** The announcement of {@code update} restricted to {@code keys}, without its withdrawals. */

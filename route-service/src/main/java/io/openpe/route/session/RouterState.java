@@ -3,6 +3,10 @@ package io.openpe.route.session;
 import io.openpe.route.bmp.PeerKey;
 import io.openpe.route.bmp.PeerUp;
 import io.openpe.route.bmp.RibView;
+import io.openpe.route.bmp.RouteMonitoring;
+import io.openpe.route.rib.RouteChange;
+import java.util.ArrayList;
+import java.util.function.IntConsumer;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -86,6 +90,22 @@ public final class RouterState {
                 up.sentOpen().bgpId());
         upPeers.put(up.peer().key(), up.peer());
         openAsns.put(up.peer().key(), new long[] {up.sentOpen().asn(), up.receivedOpen().asn()});
+    }
+
+    /**
+     * The plans that name this router's addresses changed: the routes it holds that the denial rule now denies are
+     * withdrawn (PostPolicyResync#redecide); returns the changes and counts the denied routes into {@code denied}.
+     */
+    List<RouteChange> replanned(IntConsumer denied) {
+        PostPolicyResync.Observed observed = postPolicyResync.redecide(rib, headers::get);
+        if (observed.denied() > 0) {
+            denied.accept(observed.denied());
+        }
+        List<RouteChange> changes = new ArrayList<>();
+        for (RouteMonitoring withdrawal : observed.apply()) {
+            changes.addAll(rib.apply(withdrawal));
+        }
+        return changes;
     }
 
     void peerDown(PeerKey peer) {

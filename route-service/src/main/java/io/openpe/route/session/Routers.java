@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.openpe.route.config.RouteServiceConfig;
 
@@ -79,6 +80,26 @@ public class Routers {
         this.plannedClusters = plannedClusters;
         this.publishUnicast = publishUnicast;
         this.macs = new MacLocator(vtep -> plannedClusters.clusterOf(List.of(vtep)));
+        plannedClusters.onReplanned(this::replanned);
+    }
+
+    /** Counts the routes denied when the plans changed (SessionMetrics: openpe.bmp.routes.denied). */
+    private volatile IntConsumer deniedOnReplan = count -> { };
+
+    void onDeniedOnReplan(IntConsumer counter) {
+        this.deniedOnReplan = counter;
+    }
+
+    /**
+     * A plan naming {@code addresses} (router ids, VTEPs) changed: every router known by one of them re-decides the
+     * routes it holds under the plans as they are now (RouterState#replanned), and what that withdraws is published.
+     */
+    void replanned(Set<String> addresses) {
+        Instant now = Instant.now();
+        for (RouterState router : routers.values()) {
+            change(router, r -> r.postPolicyResync.knownByAny(addresses) ? r.replanned(deniedOnReplan) : List.of(),
+                    now);
+        }
     }
 
     /** The state of the router at {@code address}, created on its first session. */

@@ -55,6 +55,7 @@ public class SessionMetrics {
                 .register(registry);
         Gauge.builder("openpe.bmp.sessions.open", routers, Routers::sessionCount)
                 .description("open BMP sessions").register(registry);
+        routers.onDeniedOnReplan(this::denied);
     }
 
     void message() {
@@ -81,7 +82,10 @@ public class SessionMetrics {
                 .tag("view", view).register(registry)).increment(count);
     }
 
-    /** Pre-policy announcements FRR denies (AS loop, self next hop), applied as withdrawals (PostPolicyResync). */
+    /**
+     * Pre-policy announcements FRR denies (AS loop, self next hop), applied as withdrawals, on arrival or when a plan
+     * names the next hop later (PostPolicyResync).
+     */
     void denied(int count) {
         counters.computeIfAbsent("denied", k -> Counter.builder("openpe.bmp.routes.denied")
                 .description("pre-policy announcements of routes the router denies (AS loop beyond allowas-in or"

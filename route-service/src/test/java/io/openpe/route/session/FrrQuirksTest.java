@@ -44,7 +44,9 @@ class FrrQuirksTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final PublishQueue queue = new PublishQueue(10_000);
-    final Routers routers = new Routers("lab", queue);
+    /** The node plans route-service has read; none until a test plans one. */
+    final RouterClusters plans = new RouterClusters();
+    final Routers routers = new Routers("lab", queue, plans, false);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final EmbeddedChannel channel = EmbeddedSession.of(routers, registry, queue, Duration.ofSeconds(30), clock);
 
@@ -297,32 +299,122 @@ class FrrQuirksTest {
         assertEquals(1.0, registry.get("openpe.bmp.routes.denied").counter().count());
     }
 
+    /** The plan of the node this router is: router id 10.0.0.1 (its BGP identifier), VTEP 100.65.0.1. */
+    static final RouterClusters.PlannedNode A0 = new RouterClusters.PlannedNode("lab", "a0", "10.0.0.1", "100.65.0.1");
+    /** A node's route as its leaf sends it: [64514 (FRR's prepend) 64512 64514]. */
+    static final String LEAF_PATH = "02 03 0000fc02 0000fc00 0000fc02";
+    static final String A0_VTEP = "64410001";
+    static final String A1_VTEP = "64410002";
+
+    /** FRR's two messages for a route it denies or has not resolved: post-policy withdrawal, then pre-policy. */
+    static String[] echo(String nextHopHex) {
+        return new String[] {POST_WITHDRAW, announce(PRE, LEAF_PATH, nextHopHex)};
+    }
+
+    List<String> keys(List<Outbound> records) {
+        return records.stream().map(Outbound::key).toList();
+    }
+
+    double denied() {
+        var counter = registry.find("openpe.bmp.routes.denied").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void echoOfTheRoutersOwnRouteWithItsPlannedVtepAsNextHopIsKeptOffTheTopic() throws Exception {
         // it/e2e finding: the leaf sends a node its own routes back (next hop its VTEP); FRR denies them ("martian or
         // self next-hop"), and their pre-policy records went stale after a move. The plan names the VTEP; the router
         // is found by the BGP identifier of its OPEN (10.0.0.1).
-        RouterClusters plans = new RouterClusters();
-        plans.planned("lab/a0", new RouterClusters.PlannedNode("lab", "a0", "10.0.0.1", "100.65.0.1"));
-        PublishQueue planned = new PublishQueue(10_000);
-        EmbeddedChannel session = EmbeddedSession.of(new Routers("lab", planned, plans, false), registry, planned,
-                Duration.ofSeconds(30), clock);
-        try {
-            session.writeInbound(Unpooled.wrappedBuffer(BmpStream.bytes(BmpStream.INITIATION, LEAF_PEER_UP,
-                    POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02", "64410001"),
-                    POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02", "64410002"))));
-            List<String> keys = new ArrayList<>();
-            List<Outbound> taken;
-            while (!(taken = planned.take(Integer.MAX_VALUE, 10, TimeUnit.MILLISECONDS)).isEmpty()) {
-                taken.stream().filter(o -> o.topic().equals(Topics.EVPN_ROUTES)).forEach(o -> keys.add(o.key()));
-            }
-            // The echo (next hop 100.65.0.1) publishes nothing; the same route from the sibling's VTEP 100.65.0.2 is
-            // accepted and copied.
-            assertEquals(List.of(PRE_KEY, POST_KEY), keys);
-            assertEquals(1.0, registry.get("openpe.bmp.routes.denied").counter().count());
-        } finally {
-            session.finishAndReleaseAll();
-        }
+        plans.planned("lab/a0", A0);
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A0_VTEP));
+        write(echo(A1_VTEP));
+        // The echo (next hop 100.65.0.1) publishes nothing; the same route from the sibling's VTEP 100.65.0.2 is
+        // accepted and copied.
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        assertEquals(1.0, denied());
+    }
+
+    @Test
+    void echoThatArrivesBeforeThePlanIsWithdrawnWhenThePlanArrives() throws Exception {
+        // The merged main's CI run: route-service read the node's plan after its echoed routes, accepted them as
+        // unresolved (FRR had denied them) and kept them on the topic.
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A0_VTEP));
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        plans.planned("lab/a0", A0);
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(records));
+        assertTrue(records.stream().allMatch(o -> o.value() == null), "both records are tombstones: " + records);
+        assertEquals(1.0, denied());
+        // FRR reports nothing when the leaf withdraws the echo later; a repeated plan changes nothing either.
+        plans.planned("lab/a0", A0);
+        assertEquals(List.of(), routeRecords());
+    }
+
+    @Test
+    void aSiblingsRouteHeldWhenThePlanArrivesStays() throws Exception {
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A1_VTEP));
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        plans.planned("lab/a0", A0);
+        assertEquals(List.of(), routeRecords());
+        assertEquals(0.0, denied());
+    }
+
+    @Test
+    void thePlanOfAnotherNodeLeavesTheRoutersRoutesAlone() throws Exception {
+        // Node a1's plan names 100.65.0.1 as its VTEP, but this router (10.0.0.1) is not a1: not its own next hop.
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A0_VTEP));
+        routeRecords();
+        plans.planned("lab/a1", new RouterClusters.PlannedNode("lab", "a1", "10.0.0.2", "100.65.0.1"));
+        assertEquals(List.of(), routeRecords());
+        assertEquals(0.0, denied());
+    }
+
+    @Test
+    void aPlanThatMovesTheVtepDeniesTheRoutesWithTheNewVtepAndDecidesLaterOnesByIt() throws Exception {
+        plans.planned("lab/a0", A0);
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A1_VTEP));
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        // The node's VTEP becomes 100.65.0.2: the route held with that next hop is now its own echo.
+        plans.planned("lab/a0", new RouterClusters.PlannedNode("lab", "a0", "10.0.0.1", "100.65.0.2"));
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(records));
+        assertTrue(records.stream().allMatch(o -> o.value() == null), records.toString());
+        // The old VTEP 100.65.0.1 is no longer the node's: a route with it as next hop is accepted.
+        write(echo(A0_VTEP));
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        assertEquals(1.0, denied());
+    }
+
+    @Test
+    void aRemovedPlanDeniesNothingMoreAndRestoresNothing() throws Exception {
+        plans.planned("lab/a0", A0);
+        write(BmpStream.INITIATION, LEAF_PEER_UP);
+        write(echo(A0_VTEP));
+        assertEquals(List.of(), routeRecords());
+        // The denied echo is not restored (route-service dropped it, as FRR's Adj-RIB-In loses it unreported) ...
+        plans.removed("lab/a0");
+        assertEquals(List.of(), routeRecords());
+        // ... and without the plan, the next one is not known as the router's own.
+        write(echo(A0_VTEP));
+        assertEquals(List.of(PRE_KEY, POST_KEY), keys(routeRecords()));
+        assertEquals(1.0, denied());
+    }
+
+    @Test
+    void aPostPolicyRouteFrrReportedItselfStaysWhenThePlanArrives() throws Exception {
+        // FRR's post-policy announcement is its word that it accepted the route; only the pre-policy record, which
+        // FRR would drop unreported, and route-service's own copies are re-decided.
+        write(BmpStream.INITIATION, LEAF_PEER_UP, announce(POST, LEAF_PATH, A0_VTEP), announce(PRE, LEAF_PATH, A0_VTEP));
+        assertEquals(List.of(POST_KEY, PRE_KEY), keys(routeRecords()));
+        plans.planned("lab/a0", A0);
+        List<Outbound> records = routeRecords();
+        assertEquals(List.of(PRE_KEY), keys(records));
+        assertNull(records.getFirst().value());
     }
 
     // --- Peer Down repeats; withdrawals after the next Peer Up ---

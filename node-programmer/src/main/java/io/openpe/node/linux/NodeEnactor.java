@@ -70,7 +70,7 @@ public final class NodeEnactor {
                     vrf -> frr.isPresent() ? frr.get().vrfInterfaces(vrf) : Optional.of(List.of()));
             frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
             Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
-                    NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()))));
+                    NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()), layout.vrfs().keySet())));
             KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared, retired));
             return new Enactment(plan.generation(), plan.contentHash(), frrResult, desired.frrParts(), kernelResult);
         }

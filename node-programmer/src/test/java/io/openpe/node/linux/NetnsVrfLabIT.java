@@ -191,6 +191,49 @@ class NetnsVrfLabIT {
         }
     }
 
+    /**
+     * Seed 003's VRF rouge holds only the migration L2VNI 666, no L3VNI. zebra -n binds it to its namespace, and the
+     * apply must leave that binding alone: an FRR configuration without a {@code vrf rouge} block made frr-reload.py
+     * send {@code no netns}, which left rouge inactive for good (and every later apply waiting for it).
+     */
+    @Test
+    void aVrfHoldingOnlyAnL2vniStaysBoundToItsNamespace() throws Exception {
+        FrrInstance.requireInstalled();
+        try (Lab lab = new Lab()) {
+            String ra = lab.namespace("ra");
+            String ha = lab.namespace("ha");
+            String hb = lab.namespace("hb");
+            lab.veth(ha, "toswitch", hb, "toswitch");
+            lab.ip(ha, "addr", "add", "192.168.11.3/24", "dev", "toswitch");
+            NetnsModeFrr frrA = lab.closing(NetnsModeFrr.start(ra));
+            NodeEnactor nodeA = enactor(ra, ha, frrA);
+            NodePlan.Underlay underlay = new NodePlan.Underlay(SeedPlans.UNDERLAY, 64514, "10.0.0.1", VTEP_A,
+                    List.of("toswitch"), List.of(new Neighbor(64512, "192.168.11.4")), 1500);
+            L2Domain migration = new L2Domain(new NodePlan.SourceRef("L2VNI", SeedPlans.NS,
+                    "migration-network"), 666, Optional.of("rouge"), false, "br-pe-666",
+                    new VxlanPlan("vni666", 666, VTEP_A, 4789), new VethPair("pe-666", "host-666", 1450),
+                    Optional.of(new NodePlan.HostBridge("br-hs-666", true)), Optional.empty(), Optional.empty());
+            NodePlan plan = new NodePlan("local", "node-a", 1, "hash", Optional.of(underlay), List.of(),
+                    List.of(migration), Optional.empty());
+            lab.diagnostics(() -> String.join("\n", frrA.vtysh("show vrf").stdout(),
+                    frrA.vtysh("show running-config").stdout()));
+
+            assertNoFailure(nodeA.apply(plan));
+            assertTrue(Lab.exists(ra + "-vrf-rouge"), "VRF rouge is a namespace");
+            Exec.Result vrfs = frrA.vtysh("show vrf");
+            assertTrue(vrfs.ok() && vrfs.stdout().contains("vrf rouge id "), "rouge bound after the reload: "
+                    + vrfs.stdout() + vrfs.stderr());
+            assertTrue(frrA.vtysh("show running-config").orThrow().stdout().contains("vrf rouge\n netns "),
+                    "zebra still holds rouge's namespace");
+
+            Enactment again = nodeA.apply(plan);
+            assertNoFailure(again);
+            assertEquals(0, again.kernelWrites(), () -> "changes: " + again.kernel().changes());
+            assertFalse(again.frrReloaded(), "nothing left to reload");
+            assertTrue(frrA.vtysh("show vrf").orThrow().stdout().contains("vrf rouge id "), "still bound");
+        }
+    }
+
     private static long pid(Path pidFile) throws java.io.IOException {
         return Long.parseLong(Files.readString(pidFile).strip());
     }

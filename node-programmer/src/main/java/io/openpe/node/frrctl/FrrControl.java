@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -123,12 +125,17 @@ public final class FrrControl {
     }
 
     /**
-     * Whether zebra has the VRF active, bound to its kernel side ({@code show vrf}: {@code vrf red id 1 ...}; an
-     * unbound one shows as {@code vrf red inactive}).
+     * The VRFs zebra has active, bound to their kernel side ({@code show vrf}: {@code vrf red id 1 ...}; an unbound
+     * one shows as {@code vrf red inactive}); empty when zebra cannot be asked.
      */
-    public boolean vrfActive(String vrf) {
+    public Optional<Set<String>> activeVrfs() {
         Output output = tools.vtysh("-c", "show vrf");
-        return output.ok() && output.stdout().lines().anyMatch(l -> l.strip().startsWith("vrf " + vrf + " id "));
+        if (!output.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(output.stdout().lines().map(String::strip).filter(l -> l.startsWith("vrf "))
+                .map(l -> l.split("\\s+")).filter(words -> words.length > 2 && words[2].equals("id"))
+                .map(words -> words[1]).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**

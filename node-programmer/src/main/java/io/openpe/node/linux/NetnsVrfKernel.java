@@ -64,6 +64,18 @@ public final class NetnsVrfKernel {
 
     /** What {@link #prepare} did: writes and failures by object id, to be reported with the kernel's results. */
     public record Prepared(int writes, Map<String, String> failed) {
+
+        /** Whether VRF {@code vrf} already failed in this preparation. */
+        public boolean failed(String vrf) {
+            return failed.containsKey(vrfId(vrf));
+        }
+
+        /** This preparation with a failure for each VRF of {@code reasons} (by VRF name) that has none yet. */
+        public Prepared withVrfFailures(Map<String, String> reasons) {
+            Map<String, String> all = new LinkedHashMap<>(failed);
+            reasons.forEach((vrf, reason) -> all.putIfAbsent(vrfId(vrf), reason));
+            return new Prepared(writes, all);
+        }
     }
 
     /**

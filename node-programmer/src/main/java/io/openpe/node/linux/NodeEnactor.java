@@ -11,9 +11,16 @@ import io.openpe.node.frrctl.FrrEnactment;
 import io.openpe.node.desired.CapabilityFinding;
 import io.openpe.node.desired.VrfNamespaceLayout;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Converges one node to a plan: FRR first, then the kernel (DESIGN §5). On additions FRR must know an EVPN instance
@@ -26,7 +33,7 @@ import java.util.Optional;
  */
 public final class NodeEnactor {
 
-    private static final java.time.Duration VRF_BIND_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final Duration VRF_BIND_TIMEOUT = Duration.ofSeconds(10);
 
     private final Namespaces namespaces;
     private final LinuxKernel kernel;
@@ -68,7 +75,9 @@ public final class NodeEnactor {
             NetnsVrfKernel.Prepared prepared = netnsVrfs.get().prepare(layout);
             NetnsVrfKernel.Retired retired = netnsVrfs.get().retireStale(desired, layout,
                     vrf -> frr.isPresent() ? frr.get().vrfInterfaces(vrf) : Optional.of(List.of()));
-            frr.ifPresent(control -> awaitVrfs(control, layout.vrfs().keySet()));
+            if (frr.isPresent()) {
+                prepared = prepared.withVrfFailures(unbound(frr.get(), layout.vrfs().keySet(), prepared));
+            }
             Optional<FrrEnactment> frrResult = frr.map(control -> control.apply(
                     NetnsVrfStatements.addTo(FrrRenderer.render(desired.frr()), layout.vrfs().keySet())));
             KernelEnactment kernelResult = withDatapath(netnsVrfs.get().apply(desired, layout, prepared, retired));
@@ -80,16 +89,29 @@ public final class NodeEnactor {
     }
 
     /**
-     * zebra binds a namespace shown to it within about a second (it polls a new /run/netns entry until it is a
-     * namespace); configuring {@code vrf red} before that leaves the VRF inactive, so wait for it, a bounded time.
+     * The VRFs zebra has not bound to their namespace, with the reason. zebra binds a namespace shown to it within
+     * about a second (it polls a new /run/netns entry until it is a namespace), and {@code vrf red} configured before
+     * that stays inactive, so after this pass showed a namespace, wait for the binding a bounded time. When nothing
+     * was shown, waiting cannot change anything: a VRF unbound then is reported at once, not waited for on every pass.
      */
-    private static void awaitVrfs(FrrControl control, java.util.Set<String> vrfs) {
-        long deadline = System.nanoTime() + VRF_BIND_TIMEOUT.toNanos();
-        for (String vrf : vrfs) {
-            while (!control.vrfActive(vrf) && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
-            }
+    private static Map<String, String> unbound(FrrControl control, Set<String> vrfs, NetnsVrfKernel.Prepared prepared) {
+        Set<String> expected = vrfs.stream().filter(vrf -> !prepared.failed(vrf)).collect(Collectors.toSet());
+        long deadline = System.nanoTime() + (prepared.writes() > 0 ? VRF_BIND_TIMEOUT.toNanos() : 0);
+        Set<String> missing = missing(control, expected);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            missing = missing(control, expected);
         }
+        Map<String, String> reasons = new TreeMap<>();
+        missing.forEach(vrf -> reasons.put(vrf, "zebra has not bound VRF " + vrf + " to its namespace"
+                + (prepared.writes() > 0 ? " within " + VRF_BIND_TIMEOUT.toSeconds() + " s" : "")
+                + " (show vrf: not active)"));
+        return reasons;
+    }
+
+    private static Set<String> missing(FrrControl control, Set<String> expected) {
+        Set<String> active = control.activeVrfs().orElse(Set.of());
+        return expected.stream().filter(vrf -> !active.contains(vrf)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private KernelEnactment withDatapath(KernelEnactment enactment) {

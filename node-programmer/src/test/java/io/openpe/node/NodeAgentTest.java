@@ -118,7 +118,7 @@ class NodeAgentTest {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_kernel_writes_total")
                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3.0), metrics);
         assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
-        // The status producer's own client metrics (KafkaClients.metrics).
+        // The node-status channel's producer metrics (Quarkus binds SmallRye's clients to Micrometer).
         assertTrue(metrics.contains("kafka_producer_"), metrics);
     }
 

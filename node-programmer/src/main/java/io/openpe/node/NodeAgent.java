@@ -109,7 +109,7 @@ public class NodeAgent {
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
         undecodable = new UndecodableRecords("node-programmer", registry);
-        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF);
+        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF).withMetrics(registry);
         loop.start();
         if (enact) {
             refreshNeighbors(key);

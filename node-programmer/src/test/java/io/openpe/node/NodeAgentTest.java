@@ -120,6 +120,9 @@ class NodeAgentTest {
         assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
         // The node-status channel's producer metrics (Quarkus binds SmallRye's clients to Micrometer).
         assertTrue(metrics.contains("kafka_producer_"), metrics);
+        // The plan intake's raw consumer, bound by the same binder (PlanIntake.withMetrics).
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("kafka_consumer_")
+                && l.contains("client_id=\"node-programmer-local/node-a\"")), metrics);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -10,6 +10,7 @@ import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.ProtobufSerializer;
+import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -83,6 +84,8 @@ class StatusChannelTest {
         assertEquals("all", producer.get("acks"));
         assertEquals("true", producer.get("enable.idempotence"));
         assertEquals(ProtobufSerializer.class.getName(), producer.get("value.serializer"));
+        assertEquals(Integer.toString(Topics.MAX_RECORD_BYTES), producer.get("max.request.size"),
+                "a status may be as large as a plan");
         assertEquals(StoppableBroker.broker.bootstrapServers(), producer.get("bootstrap.servers"),
                 "the channel is configured from the service's kafka.* properties");
         String clientId = producer.get("client.id").toString();

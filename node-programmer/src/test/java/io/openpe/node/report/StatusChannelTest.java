@@ -12,8 +12,8 @@ import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
+import io.openpe.testkit.kafka.StoppableKafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -33,25 +33,8 @@ import org.junit.jupiter.api.Test;
  * delivery timeout loses nothing (the report waits and is acknowledged once the broker is back).
  */
 @QuarkusTest
-@QuarkusTestResource(StatusChannelTest.StoppableBroker.class)
+@QuarkusTestResource(StoppableKafkaBrokerResource.class)
 class StatusChannelTest {
-
-    /** A broker the test can stop and start again (same port, same data). */
-    public static class StoppableBroker implements QuarkusTestResourceLifecycleManager {
-        static KafkaBroker broker;
-
-        @Override
-        public Map<String, String> start() {
-            broker = KafkaBroker.start();
-            broker.createOpenpeTopics();
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
-        }
-
-        @Override
-        public void stop() {
-            broker.close();
-        }
-    }
 
     @Inject
     @Channel("node-status")
@@ -62,6 +45,10 @@ class StatusChannelTest {
 
     @Inject
     MeterRegistry registry;
+
+    private static KafkaBroker broker() {
+        return StoppableKafkaBrokerResource.broker();
+    }
 
     private StatusPublisher publisher(String node) {
         return new StatusPublisher(statuses::sendMessage, "chan", node, Duration.ofSeconds(35));
@@ -76,7 +63,7 @@ class StatusChannelTest {
     void aStatusIsOnTheTopicUnderTheNodesKeyThroughAnIdempotentAcksAllChannel() {
         publisher("n1").refusedBeforeAnyPlan(refusal(3));
 
-        List<NodeStatus> published = PlanTopics.statuses(StoppableBroker.broker.bootstrapServers(), "chan/n1");
+        List<NodeStatus> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/n1");
         assertEquals(List.of(3L), published.stream().map(s -> s.getRefusedPlan().getGeneration()).toList());
         assertEquals("not a name", published.getFirst().getRefusedPlan().getErrors(0).getReason());
 
@@ -86,7 +73,7 @@ class StatusChannelTest {
         assertEquals(ProtobufSerializer.class.getName(), producer.get("value.serializer"));
         assertEquals(Integer.toString(Topics.MAX_RECORD_BYTES), producer.get("max.request.size"),
                 "a status may be as large as a plan");
-        assertEquals(StoppableBroker.broker.bootstrapServers(), producer.get("bootstrap.servers"),
+        assertEquals(broker().bootstrapServers(), producer.get("bootstrap.servers"),
                 "the channel is configured from the service's kafka.* properties");
         String clientId = producer.get("client.id").toString();
         assertTrue(registry.getMeters().stream().anyMatch(m -> m.getId().getName().startsWith("kafka.producer.")
@@ -97,17 +84,17 @@ class StatusChannelTest {
     @Test
     void aStatusSentWhileTheBrokerIsDownIsAcknowledgedOnceItIsBackAndNotLost() {
         publisher("n2").refusedBeforeAnyPlan(refusal(1));
-        StoppableBroker.broker.stop();
+        broker().stop();
         CompletableFuture<Void> report = CompletableFuture.runAsync(() -> publisher("n2").refusedBeforeAnyPlan(
                 refusal(2)));
         try {
             assertFalse(report.isDone(), "no acknowledgement can come while the broker is down");
         } finally {
-            StoppableBroker.broker.startAgain();
+            broker().startAgain();
         }
         report.join();
 
-        List<Long> published = PlanTopics.statuses(StoppableBroker.broker.bootstrapServers(), "chan/n2").stream()
+        List<Long> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/n2").stream()
                 .map(s -> s.getRefusedPlan().getGeneration()).toList();
         assertEquals(List.of(1L, 2L), published, "nothing lost, nothing duplicated");
     }

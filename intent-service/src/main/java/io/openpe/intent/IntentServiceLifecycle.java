@@ -99,10 +99,10 @@ public class IntentServiceLifecycle {
     }
 
     void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes,
-            UndecodableRecords undecodableRecords) {
+            UndecodableRecords undecodableRecords, MeterRegistry registry) {
         undecodable = undecodableRecords;
         Thread.ofPlatform().name("intent-restore").start(() -> {
-            if (!restore(reconciler)) {
+            if (!restore(reconciler, registry)) {
                 return;
             }
             // The same reader goes on: other clusters' later intents and plans feed the fleet check.
@@ -115,7 +115,7 @@ public class IntentServiceLifecycle {
                 directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesEnabled);
                 directorySource.start(pollIntervalMillis);
             });
-            nodeStatusFeed = new NodeStatusFeed(kafka, reconciler, undecodable);
+            nodeStatusFeed = new NodeStatusFeed(kafka, reconciler, undecodable, registry);
             nodeStatusFeed.start();
             restored = true;
         });
@@ -138,11 +138,12 @@ public class IntentServiceLifecycle {
      * cluster's records restore the reconciler, the other clusters' intents and plans are the fleet check's first
      * view of them. False when interrupted.
      */
-    private boolean restore(IntentReconciler reconciler) {
+    private boolean restore(IntentReconciler reconciler, MeterRegistry registry) {
         String prefix = cluster + "/";
         for (int attempt = 1; ; attempt++) {
             CompactedTopics topics = new CompactedTopics(kafka, "intent-service-state", Map.of(
-                    Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()), undecodable);
+                    Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()), undecodable)
+                    .withMetrics(registry);
             try {
                 Map<String, Map<String, MessageLite>> latest = topics.readToEnd();
                 reconciler.otherClusters(changes(latest, Topics.INTENTS, Topics.PLANS));

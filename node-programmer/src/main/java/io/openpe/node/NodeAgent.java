@@ -15,11 +15,13 @@ import io.openpe.node.reconcile.Enactor;
 import io.openpe.node.reconcile.PlanLoop;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.report.StatusPublisher;
+import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -30,10 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the agent: plan intake from Kafka, the loop, status publishing. Starts after Quarkus is up and never blocks
+ * Wires the agent: plan intake from Kafka, the loop, status publishing (the {@code node-status} channel). Starts after Quarkus is up and never blocks
  * startup: a broker that is down only delays the first plan (and keeps readiness DOWN through the Kafka check).
  */
 @ApplicationScoped
@@ -63,6 +66,13 @@ public class NodeAgent {
     @ConfigProperty(name = "openpe.node.kubernetes.enabled", defaultValue = "false")
     boolean kubernetesEnabled;
 
+    /** openpe.node-status through SmallRye (application.properties {@code mp.messaging.outgoing.node-status.*}). */
+    @Inject
+    @Channel("node-status")
+    MutinyEmitter<NodeStatus> statuses;
+    @ConfigProperty(name = "mp.messaging.outgoing.node-status.delivery.timeout.ms")
+    long statusDeliveryTimeoutMs;
+
     @Inject
     Enactor enactor;
     @Inject
@@ -77,7 +87,9 @@ public class NodeAgent {
 
     void start(@Observes StartupEvent event) {
         String key = Topics.nodeKey(cluster, node);
-        publisher = new StatusPublisher(kafka, cluster, node).withMetrics(registry);
+        // Waits a little longer than the channel's delivery timeout, so that the channel's verdict comes first.
+        publisher = new StatusPublisher(statuses::sendMessage, cluster, node,
+                Duration.ofMillis(statusDeliveryTimeoutMs).plusSeconds(5));
         StatusSink sink = publisher;
         if (kubernetesEnabled) {
             NodeCapacity capacity = new NodeCapacity(kubernetes.get(), node);
@@ -97,7 +109,7 @@ public class NodeAgent {
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
                 new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
         undecodable = new UndecodableRecords("node-programmer", registry);
-        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF);
+        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF).withMetrics(registry);
         loop.start();
         if (enact) {
             refreshNeighbors(key);
@@ -122,7 +134,6 @@ public class NodeAgent {
         if (intake != null) {
             intake.close();
             loop.close();
-            publisher.close();
         }
     }
 

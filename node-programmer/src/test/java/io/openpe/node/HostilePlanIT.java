@@ -19,7 +19,6 @@ import io.openpe.node.linux.NodeEnactor;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.PlanLoop;
-import io.openpe.node.report.StatusPublisher;
 import io.openpe.node.v1.FieldError;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
@@ -74,8 +73,9 @@ class HostilePlanIT {
             assertEquals(List.of(), planLinks(lab, router), "nothing of the hostile plan reached the kernel");
 
             Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
-            try (StatusPublisher publisher = new StatusPublisher(bootstrap, "lab", "node-a");
-                    PlanLoop loop = new PlanLoop(KEY, Optional.of(enactor::apply), publisher,
+            try (RawStatusChannel statuses = new RawStatusChannel(bootstrap);
+                    PlanLoop loop = new PlanLoop(KEY, Optional.of(enactor::apply),
+                            statuses.publisher("lab", "node-a"),
                             new ApplyMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofHours(1),
                             backoff);
                     PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse,

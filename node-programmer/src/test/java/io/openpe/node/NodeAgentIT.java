@@ -12,7 +12,6 @@ import io.openpe.node.linux.NodeEnactor;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.PlanLoop;
-import io.openpe.node.report.StatusPublisher;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.node.v1.ObjectResult;
 import io.openpe.proto.kafka.UndecodableRecords;
@@ -38,9 +37,10 @@ class NodeAgentIT {
             String router = lab.namespace("r");
             String host = lab.namespace("h");
             Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
-            try (StatusPublisher publisher = new StatusPublisher(bootstrap, "lab", "node-a");
+            try (RawStatusChannel statuses = new RawStatusChannel(bootstrap);
                     PlanLoop loop = new PlanLoop(KEY, Optional.of(
-                            new NodeEnactor(Namespaces.of(router, host), Optional.empty())::apply), publisher,
+                            new NodeEnactor(Namespaces.of(router, host), Optional.empty())::apply),
+                            statuses.publisher("lab", "node-a"),
                             new ApplyMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofHours(1),
                             backoff);
                     PlanIntake intake = new PlanIntake(bootstrap, KEY, loop::offer, loop::refuse,

@@ -118,8 +118,11 @@ class NodeAgentTest {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_kernel_writes_total")
                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3.0), metrics);
         assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
-        // The status producer's own client metrics (KafkaClients.metrics).
+        // The node-status channel's producer metrics (Quarkus binds SmallRye's clients to Micrometer).
         assertTrue(metrics.contains("kafka_producer_"), metrics);
+        // The plan intake's raw consumer, bound by the same binder (PlanIntake.withMetrics).
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("kafka_consumer_")
+                && l.contains("client_id=\"node-programmer-local/node-a\"")), metrics);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,5 +1,6 @@
 package io.openpe.intent.nodestatus;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.IntentProtos;
@@ -24,10 +25,14 @@ public final class NodeStatusFeed implements AutoCloseable {
     private final IntentReconciler reconciler;
     private final String keyPrefix;
 
-    /** @param kafka the service's Quarkus Kafka configuration */
-    public NodeStatusFeed(Map<String, ?> kafka, IntentReconciler reconciler, UndecodableRecords undecodable) {
+    /**
+     * @param kafka the service's Quarkus Kafka configuration
+     * @param registry where the consumer's own metrics go ({@code kafka.consumer.*})
+     */
+    public NodeStatusFeed(Map<String, ?> kafka, IntentReconciler reconciler, UndecodableRecords undecodable,
+            MeterRegistry registry) {
         this.topic = new CompactedTopics(kafka, "intent-service-node-status",
-                Map.of(Topics.NODE_STATUS, NodeStatus.parser()), undecodable);
+                Map.of(Topics.NODE_STATUS, NodeStatus.parser()), undecodable).withMetrics(registry);
         this.reconciler = reconciler;
         this.keyPrefix = reconciler.cluster() + "/";
     }

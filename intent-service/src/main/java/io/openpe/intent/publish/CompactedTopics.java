@@ -3,6 +3,8 @@ package io.openpe.intent.publish;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.UndecodableRecords;
 import java.time.Duration;
@@ -41,6 +43,7 @@ public final class CompactedTopics implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, Parser<? extends MessageLite>> parsers;
     private final UndecodableRecords undecodable;
+    private volatile Optional<KafkaClientMetrics> metrics = Optional.empty();
     private volatile Thread follower;
     private boolean assigned;
 
@@ -60,6 +63,12 @@ public final class CompactedTopics implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.parsers = Map.copyOf(parsers);
         this.undecodable = undecodable;
+    }
+
+    /** Binds the consumer's own metrics (Micrometer {@code kafka.consumer.*}) to {@code registry} until closed. */
+    public CompactedTopics withMetrics(MeterRegistry registry) {
+        metrics = Optional.of(KafkaClients.metrics(registry, consumer));
+        return this;
     }
 
     /** Latest value per key among the keys of {@code topic} that start with {@code keyPrefix}, read once. */
@@ -128,7 +137,7 @@ public final class CompactedTopics implements AutoCloseable {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            closeConsumer();
         }
     }
 
@@ -166,7 +175,7 @@ public final class CompactedTopics implements AutoCloseable {
     public void close() {
         Thread running = follower;
         if (running == null) {
-            consumer.close(Duration.ofSeconds(5));
+            closeConsumer();
             return;
         }
         consumer.wakeup();
@@ -175,5 +184,10 @@ public final class CompactedTopics implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void closeConsumer() {
+        metrics.ifPresent(KafkaClientMetrics::close);
+        consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,7 @@
 package io.openpe.node.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.PlanRefusal;
@@ -58,6 +60,7 @@ public final class PlanIntake implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Optional<MeterRegistry> registry = Optional.empty();
 
     public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
             Consumer<PlanRefusal> refusals, UndecodableRecords undecodable, Backoff backoff) {
@@ -76,6 +79,12 @@ public final class PlanIntake implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("plan-intake").daemon().unstarted(this::run);
     }
 
+    /** Binds each consumer's own metrics (Micrometer {@code kafka.consumer.*}) to {@code registry} while it lives. */
+    public PlanIntake withMetrics(MeterRegistry registry) {
+        this.registry = Optional.of(registry);
+        return this;
+    }
+
     public void start() {
         thread.start();
     }
@@ -91,7 +100,8 @@ public final class PlanIntake implements AutoCloseable {
     private void run() {
         int failures = 0;
         while (!closed) {
-            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer();
+                    KafkaClientMetrics metrics = registry.map(r -> KafkaClients.metrics(r, c)).orElse(null)) {
                 consumer = c;
                 if (closed) {
                     return;

@@ -1,66 +1,52 @@
 package io.openpe.node.report;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.v1.NodeStatus;
-import io.openpe.proto.kafka.KafkaClients;
-import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes one {@code NodeStatus} per convergence to {@code openpe.node-status}, keyed {@code cluster/node}, and
- * waits for the acknowledgement. Idempotent producer with {@code acks=all}: a retried send neither duplicates nor
- * reorders the node's statuses. A send that is not acknowledged in time throws, and the loop retries the pass.
+ * waits for the acknowledgement. In the service the records go through the {@code node-status} channel (SmallRye
+ * Kafka, configured in application.properties: idempotent, {@code acks=all}, Protobuf values, the service's Kafka
+ * configuration with TLS and SASL), so a retried send neither duplicates nor reorders the node's statuses. A send the
+ * channel does not acknowledge within {@code ackWait} throws, and the loop retries the pass.
  *
- * <p>Unlike {@code ProtobufProducers.reliable}, sends time out instead of blocking forever: the loop thread that
- * reports also repairs kernel drift, and a node must keep its data path converged to the last plan while Kafka is
- * away. A status lost to the timeout is re-published by the retry or the next resync.
+ * <p>Sends time out instead of blocking forever: the loop thread that reports also repairs kernel drift, and a node
+ * must keep its data path converged to the last plan while Kafka is away. A status lost to the timeout is
+ * re-published by the retry or the next resync (statuses are newest-wins on a compacted topic).
  */
-public final class StatusPublisher implements StatusSink, AutoCloseable {
+public final class StatusPublisher implements StatusSink {
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Where the status records go. The {@code Uni} completes when Kafka acknowledged the record and fails when the
+     * channel gave up on it ({@code MutinyEmitter::sendMessage} of the {@code node-status} channel).
+     */
+    @FunctionalInterface
+    public interface StatusChannel {
+        Uni<Void> send(OutgoingKafkaRecord<String, NodeStatus> record);
+    }
 
+    private final StatusChannel channel;
     private final String cluster;
     private final String node;
-    private final KafkaProducer<String, NodeStatus> producer;
-    private Optional<KafkaClientMetrics> metrics = Optional.empty();
+    private final Duration ackWait;
 
-    public StatusPublisher(String bootstrapServers, String cluster, String node) {
-        this(KafkaClients.brokers(bootstrapServers), cluster, node);
-    }
-
-    /** @param kafka the service's Quarkus Kafka configuration ({@link KafkaClients}: TLS, SASL, ...) */
-    public StatusPublisher(Map<String, ?> kafka, String cluster, String node) {
+    /**
+     * @param ackWait how long a report waits for the acknowledgement: longer than the channel's
+     *     {@code delivery.timeout.ms}, so that the channel's own verdict normally arrives first
+     */
+    public StatusPublisher(StatusChannel channel, String cluster, String node, Duration ackWait) {
+        this.channel = channel;
         this.cluster = cluster;
         this.node = node;
-        this.producer = new KafkaProducer<>(KafkaClients.producer(kafka, Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, "node-programmer-" + Topics.nodeKey(cluster, node),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis())),
-                new StringSerializer(), new ProtobufSerializer<>());
-    }
-
-    /** Publishes the producer's own metrics to {@code registry} until {@link #close()}. */
-    public StatusPublisher withMetrics(MeterRegistry registry) {
-        metrics = Optional.of(KafkaClients.metrics(registry, producer));
-        return this;
+        this.ackWait = ackWait;
     }
 
     @Override
@@ -75,19 +61,11 @@ public final class StatusPublisher implements StatusSink, AutoCloseable {
 
     private void publish(NodeStatus status) {
         try {
-            producer.send(new ProducerRecord<>(Topics.NODE_STATUS, Topics.nodeKey(cluster, node), status))
-                    .get(ACK_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing node status", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("node status not acknowledged: " + e.getMessage(), e);
+            channel.send(KafkaRecord.of(Topics.NODE_STATUS, Topics.nodeKey(cluster, node), status))
+                    .await().atMost(ackWait);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("node status of " + Topics.nodeKey(cluster, node)
+                    + " not acknowledged: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        metrics.ifPresent(KafkaClientMetrics::close);
-        producer.close(Duration.ofSeconds(5));
     }
 }

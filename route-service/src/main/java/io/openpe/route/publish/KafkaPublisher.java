@@ -4,9 +4,13 @@ import com.google.protobuf.MessageLite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
+import io.openpe.route.config.RouteServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,12 +21,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InterruptException;
-import io.openpe.route.config.RouteServiceConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Drains the {@link PublishQueue} into Kafka from one thread, in queue order, with an idempotent producer and
- * {@code acks=all} (DESIGN §8): one route key's records keep their order. When the broker is slow or gone,
+ * {@code acks=all} (DESIGN §8), built from the service's Kafka configuration and metered ({@code kafka_producer_*}):
+ * one route key's records keep their order. When the broker is slow or gone,
  * {@code send} blocks (max.block.ms is unbounded), the queue fills up, and the BMP sessions stop reading their sockets.
  */
 @ApplicationScoped
@@ -33,18 +37,22 @@ public class KafkaPublisher {
     private static final int TAKE = 512;
 
     private final PublishQueue queue;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
+    private final MeterRegistry registry;
     private final Map<String, Object> batching;
     private final Counter sent;
     private final Counter failed;
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, MessageLite> producer;
+    private KafkaClientMetrics metrics;
 
+    /** @param kafka every {@code kafka.*} property (brokers, TLS, SASL): what the producer is built from */
     @Inject
-    public KafkaPublisher(RouteServiceConfig.Kafka kafka, RouteServiceConfig.Publish publish,
-            MeterRegistry registry) {
-        this.bootstrapServers = kafka.bootstrapServers();
+    public KafkaPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            RouteServiceConfig.Publish publish, MeterRegistry registry) {
+        this.kafka = kafka;
+        this.registry = registry;
         // Route records come in bursts of thousands (a session's initial dump): large, compressed batches keep
         // Kafka's per-request cost off the per-record path (docs/benchmarks/route-service.md).
         this.batching = Map.of(ProducerConfig.BATCH_SIZE_CONFIG, publish.batchSize(),
@@ -66,7 +74,8 @@ public class KafkaPublisher {
     }
 
     void start(@Observes StartupEvent event) {
-        producer = ProtobufProducers.reliable(bootstrapServers, "route-service", batching);
+        producer = ProtobufProducers.reliable(kafka, "route-service", batching);
+        metrics = KafkaClients.metrics(registry, producer);
         running = true;
         thread = Thread.ofPlatform().name("openpe-kafka-publisher").daemon().start(this::drain);
     }
@@ -102,6 +111,7 @@ public class KafkaPublisher {
             }
         }
         if (producer != null) {
+            metrics.close();
             producer.close(Duration.ofSeconds(5));
         }
     }

@@ -2,34 +2,22 @@ package io.openpe.route.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.intent.v1.NodePlan;
-import io.openpe.proto.kafka.KafkaClients;
-import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.route.cluster.RouterClusters;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Reads every node plan on openpe.plans (compacted, key {@code <cluster>/<node>}) from the beginning into
- * {@link RouterClusters}, so routers map to clusters by their router id or VTEP. Each instance reads all plans: its
- * consumer group is its own and commits nothing. A value that does not decode is skipped and counted by the shared
- * policy ({@link UndecodableRecords}); the client is built from the Quarkus Kafka configuration ({@link KafkaClients}).
+ * {@link RouterClusters}, so routers map to clusters by their router id or VTEP. The SmallRye {@code plans} channel
+ * (application.properties {@code mp.messaging.incoming.plans.*}): a consumer group of its own on every start
+ * ({@code ${quarkus.uuid}}), earliest offsets, nothing committed, so each instance reads all plans every time; values
+ * arrive as bytes and are decoded here by the shared policy ({@link UndecodableRecords}: a value that does not decode
+ * is skipped, counted and logged once, and the channel goes on).
  */
 @ApplicationScoped
 public class PlanConsumer {
@@ -37,15 +25,10 @@ public class PlanConsumer {
     private static final Logger LOG = Logger.getLogger(PlanConsumer.class);
 
     private final RouterClusters routerClusters = new RouterClusters();
-    private final Map<String, ?> kafka;
     private final UndecodableRecords undecodable;
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
 
     @Inject
-    public PlanConsumer(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
-        this.kafka = kafka;
+    public PlanConsumer(MeterRegistry registry) {
         this.undecodable = new UndecodableRecords("route-service", registry);
     }
 
@@ -58,58 +41,24 @@ public class PlanConsumer {
         return routerClusters;
     }
 
-    void start(@Observes StartupEvent event) {
-        consumer = new KafkaConsumer<>(KafkaClients.consumer(kafka, Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "route-service-plans-" + UUID.randomUUID(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "route-service-plans",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = Thread.ofPlatform().name("openpe-plan-consumer").daemon().start(this::consume);
-    }
-
-    private void consume() {
-        try {
-            consumer.subscribe(List.of(Topics.PLANS));
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        apply(record.key(), null);
-                    } else {
-                        undecodable.decode(record, NodePlan.parser()).ifPresent(plan -> apply(record.key(), plan));
-                    }
-                }
-            }
-        } catch (WakeupException | InterruptException e) {
-            // shutting down
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+    /**
+     * One record of openpe.plans. On a worker thread, in order: a changed plan re-decides the router's held routes
+     * ({@link RouterClusters#onReplanned}), which may wait for the route publisher.
+     */
+    @Incoming("plans")
+    @Blocking
+    void consume(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            routerClusters.removed(record.key());
+            return;
         }
+        undecodable.decode(record, NodePlan.parser()).ifPresent(plan -> apply(record.key(), plan));
     }
 
     private void apply(String key, NodePlan plan) {
-        if (plan == null) {
-            routerClusters.removed(key);
-            return;
-        }
         routerClusters.planned(key, new RouterClusters.PlannedNode(plan.getCluster(), plan.getNode(),
                 plan.getUnderlay().getRouterId(), plan.getUnderlay().getVtepIp()));
         LOG.debugf("plan %s: router id %s, VTEP %s", key, plan.getUnderlay().getRouterId(),
                 plan.getUnderlay().getVtepIp());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

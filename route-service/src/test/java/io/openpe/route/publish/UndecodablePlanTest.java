@@ -10,8 +10,14 @@ import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10: garbage bytes on openpe.plans do not stop route-service's plan feed. The record is skipped and counted
  * once (topic and partition tags), readiness stays UP and shows it, and the next good plan still maps its router.
+ * The plan feed is the SmallRye {@code plans} channel: every plan from the beginning in a group of its own, metered.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -45,6 +52,12 @@ class UndecodablePlanTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    KafkaClientService clients;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void garbageOnThePlansTopicIsSkippedCountedOnceAndTheNextPlanApplies() {
@@ -70,5 +83,25 @@ class UndecodablePlanTest {
         assertEquals(HealthCheckResponse.Status.UP, health.getStatus());
         assertTrue(health.getData().orElseThrow().get("lastSkippedRecord").toString().startsWith(Topics.PLANS + "-"),
                 "readiness names the skipped record: " + health.getData());
+    }
+
+    @Test
+    void thePlansChannelReadsEveryPlanFromTheBeginningInAGroupOfItsOwnCommitsNothingAndIsMetered() throws Exception {
+        Map<String, ?> consumer = clients.getConsumer("plans").configuration();
+        String group = consumer.get("group.id").toString();
+        assertTrue(group.matches("route-service-plans-[0-9a-f-]{36}"), "a group of its own per start: " + group);
+        assertEquals("earliest", consumer.get("auto.offset.reset"));
+        assertEquals("false", consumer.get("enable.auto.commit"));
+        assertEquals(bootstrapServers, consumer.get("bootstrap.servers"), "configured from the kafka.* properties");
+        assertTrue(registry.getMeters().stream().anyMatch(m -> m.getId().getName().startsWith("kafka.consumer.")
+                && "route-service-plans".equals(m.getId().getTag("client.id"))),
+                "the channel's consumer metrics are bound to Micrometer");
+        assertTrue(registry.getMeters().stream().anyMatch(m -> m.getId().getName().startsWith("kafka.producer.")
+                && "route-service".equals(m.getId().getTag("client.id"))),
+                "the route publisher's raw producer is metered by the same binder");
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(root.resolve("q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"plans\""), "readiness includes the plans channel: " + ready.body());
     }
 }

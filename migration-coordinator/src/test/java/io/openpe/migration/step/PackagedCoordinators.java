@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.openpe.migration.kubevirt.MockCluster;
 import io.openpe.migration.v1.ClusterRef;
 import io.openpe.migration.v1.GetRequest;
 import io.openpe.migration.v1.MigrationCommand;
@@ -46,7 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The fixture of the {@code PackagedCoordinator*IT} tests: the coordinator as shipped ({@code quarkus-run.jar}, built
  * by {@code package}) started as processes against {@link Scenario}'s two mock API servers and a broker of its own (a
  * coordinator reads every migration on its topics, so cases must not share one), with KubeVirt's controllers (the
- * double) taking rounds on a thread. {@link #close()} kills what is left and stops the broker.
+ * double) taking rounds on a thread. {@link #close()} kills what is left and stops the broker and the API servers.
  */
 final class PackagedCoordinators implements AutoCloseable {
   static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
@@ -338,6 +339,10 @@ final class PackagedCoordinators implements AutoCloseable {
     if (kubevirt != null) {
       kubevirt.join(Duration.ofSeconds(30));
     }
+    // The JVM's two mock API servers go with the case: a fabric8 MockWebServer keeps every request it answered (the
+    // double alone sends hundreds a second), so a server living through all cases piles them up. The next case's
+    // Scenario starts fresh ones on the same ports (MockClusters.fresh()).
+    world.mock.all().forEach(MockCluster::stop);
     broker.close();
     // The logs survive the case under target/, for a CI run's artifacts.
     Path kept = Path.of("target", "packaged-coordinator-logs", dir.getFileName().toString());

@@ -43,6 +43,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * MigrationService: writes starts and cancels to {@code openpe.migration-inputs} and answers from {@link
@@ -52,6 +53,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @GrpcService
 public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceImplBase {
+  private static final Logger LOG = Logger.getLogger(MigrationGrpcService.class);
+
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
   private static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
       Phase.PHASE_REFUSED);
@@ -90,6 +93,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
       answer(response, StartResponse.newBuilder().setMigration(known.get()).build());
       return;
     }
+    LOG.infof("migration %s: start of %s/%s/%s requested", migration.migrationId(), migration.sourceCluster(),
+        migration.vmNamespace(), migration.vmName());
     send(migration, InputCodec.start(migration, Instant.now()));
     await(migration.migrationId(), snapshot -> true, response,
         snapshot -> StartResponse.newBuilder().setMigration(snapshot).build(), snapshot -> {

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,11 +28,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -126,7 +129,20 @@ public class CommandLoop {
             Map.of());
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       consumer = commands;
-      commands.subscribe(List.of(Topics.MIGRATION_COMMANDS));
+      commands.subscribe(List.of(Topics.MIGRATION_COMMANDS), new ConsumerRebalanceListener() {
+        // When the dispatcher can run commands after a start: the first commands wait for this group join.
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          LOG.infof("migration dispatcher: assigned %s", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          if (!partitions.isEmpty()) {
+            LOG.infof("migration dispatcher: revoked %s", partitions);
+          }
+        }
+      });
       while (running) {
         List<Future<ProducerRecord<String, MessageLite>>> batch = new ArrayList<>();
         ConsumerRecords<String, byte[]> polled = commands.poll(Duration.ofMillis(500));

@@ -39,13 +39,15 @@ final class SagaDecider implements Processor<String, MigrationInput, String, Mes
 
   private final Saga saga;
   private final Duration tick;
+  private final DecisionPause pause;
   private ProcessorContext<String, MessageLite> context;
   private KeyValueStore<String, MigrationSnapshot> migrations;
   private KeyValueStore<String, String> vmHolders;
 
-  SagaDecider(Saga saga, Duration tick) {
+  SagaDecider(Saga saga, Duration tick, DecisionPause pause) {
     this.saga = saga;
     this.tick = tick;
+    this.pause = pause;
   }
 
   @Override
@@ -102,6 +104,7 @@ final class SagaDecider implements Processor<String, MigrationInput, String, Mes
     for (Command command : decision.commands()) {
       context.forward(new Record<String, MessageLite>(id, InputCodec.command(command), timestamp), COMMANDS);
     }
+    pause.afterForwarding(decision.commands());
   }
 
   private void holdOrRelease(MigrationSaga saga) {

@@ -26,17 +26,21 @@ import org.apache.kafka.streams.state.Stores;
 public class SagaTopology {
 
   @Produces
-  Topology topology(SagaConfig config) {
-    return build(new Saga(config.policy()), config.tick());
+  Topology topology(SagaConfig config, DeciderConfig decider) {
+    return build(new Saga(config.policy()), config.tick(), DecisionPause.of(decider.pauseAt()));
   }
 
   static Topology build(Saga saga, Duration tick) {
+    return build(saga, tick, DecisionPause.NONE);
+  }
+
+  private static Topology build(Saga saga, Duration tick, DecisionPause pause) {
     Serde<MigrationSnapshot> snapshots = Serdes.serdeFrom(new ProtobufSerializer<>(),
         new ProtobufDeserializer<>(MigrationSnapshot.parser()));
     Topology topology = new Topology();
     topology.addSource("inputs", new StringDeserializer(), new ProtobufDeserializer<>(MigrationInput.parser()),
         Topics.MIGRATION_INPUTS);
-    topology.addProcessor("decider", () -> new SagaDecider(saga, tick), "inputs");
+    topology.addProcessor("decider", () -> new SagaDecider(saga, tick, pause), "inputs");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SagaDecider.MIGRATIONS_STORE),
         Serdes.String(), snapshots), "decider");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SagaDecider.VM_STORE),

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.openpe.migration.kubevirt.MockCluster;
 import io.openpe.migration.v1.ClusterRef;
 import io.openpe.migration.v1.GetRequest;
+import io.openpe.migration.v1.MigrationCommand;
 import io.openpe.migration.v1.MigrationEvent;
 import io.openpe.migration.v1.MigrationServiceGrpc;
 import io.openpe.migration.v1.MigrationSnapshot;
@@ -45,7 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The fixture of the {@code PackagedCoordinator*IT} tests: the coordinator as shipped ({@code quarkus-run.jar}, built
  * by {@code package}) started as processes against {@link Scenario}'s two mock API servers and a broker of its own (a
  * coordinator reads every migration on its topics, so cases must not share one), with KubeVirt's controllers (the
- * double) taking rounds on a thread. {@link #close()} kills what is left and stops the broker.
+ * double) taking rounds on a thread. {@link #close()} kills what is left and stops the broker and the API servers.
  */
 final class PackagedCoordinators implements AutoCloseable {
   static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
@@ -260,26 +262,72 @@ final class PackagedCoordinators implements AutoCloseable {
 
   /** Every committed event on {@code openpe.migration-events}, by migration id, each list in order. */
   Map<String, List<MigrationEvent>> eventsByMigration() {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.MIGRATION_EVENTS).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      Map<String, List<MigrationEvent>> out = new LinkedHashMap<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          out.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(MigrationEvent.parseFrom(record.value()));
-        }
+    Map<String, List<MigrationEvent>> out = new LinkedHashMap<>();
+    try {
+      for (ConsumerRecord<String, byte[]> record : records(Topics.MIGRATION_EVENTS, "read_committed")) {
+        out.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(MigrationEvent.parseFrom(record.value()));
       }
-      // One key, one partition: already in the decider's order.
-      return out;
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException(e);
     }
+    // One key, one partition: already in the decider's order.
+    return out;
+  }
+
+  /**
+   * The ids of the commands on {@code openpe.migration-commands} as a consumer with {@code isolation}
+   * ({@code read_committed} or {@code read_uncommitted}) sees them, in order: the two differ by what an open or
+   * aborted transaction wrote.
+   */
+  List<String> commandIds(String isolation) {
+    List<String> out = new ArrayList<>();
+    try {
+      for (ConsumerRecord<String, byte[]> record : records(Topics.MIGRATION_COMMANDS, isolation)) {
+        out.add(MigrationCommand.parseFrom(record.value()).getId());
+      }
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a transaction is open on {@code topic} now: its last stable offset (a read_committed consumer's end) is
+   * below its high watermark (a read_uncommitted consumer's end).
+   */
+  boolean transactionOpenOn(String topic) {
+    return !endOffsets(topic, "read_committed").equals(endOffsets(topic, "read_uncommitted"));
+  }
+
+  private Map<TopicPartition, Long> endOffsets(String topic, String isolation) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {
+      return consumer.endOffsets(partitions(consumer, topic));
+    }
+  }
+
+  /** Everything on {@code topic} from the beginning to its end now, as a consumer with {@code isolation} reads it. */
+  private List<ConsumerRecord<String, byte[]>> records(String topic, String isolation) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      return out;
+    }
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(String isolation) {
+    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
   }
 
   @Override
@@ -291,6 +339,10 @@ final class PackagedCoordinators implements AutoCloseable {
     if (kubevirt != null) {
       kubevirt.join(Duration.ofSeconds(30));
     }
+    // The JVM's two mock API servers go with the case: a fabric8 MockWebServer keeps every request it answered (the
+    // double alone sends hundreds a second), so a server living through all cases piles them up. The next case's
+    // Scenario starts fresh ones on the same ports (MockClusters.fresh()).
+    world.mock.all().forEach(MockCluster::stop);
     broker.close();
     // The logs survive the case under target/, for a CI run's artifacts.
     Path kept = Path.of("target", "packaged-coordinator-logs", dir.getFileName().toString());

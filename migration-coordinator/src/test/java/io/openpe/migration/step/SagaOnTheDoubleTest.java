@@ -39,10 +39,17 @@ import org.junit.jupiter.api.Test;
 class SagaOnTheDoubleTest {
   private static final Instant T0 = Instant.parse("2026-12-02T12:00:00Z");
   private final Scenario world = new Scenario();
-  /** The fabric: the VM's MAC behind cluster A's VTEP until KubeVirt moves it with a gratuitous ARP. */
-  private final MacLocator fabric = migration -> world.switchovers.stream().anyMatch(s -> s.endsWith("garp"))
-      ? new Outcome.Observed(new Observation.MacLocated(B, "100.65.0.9", 1, false))
-      : new Outcome.Observed(new Observation.MacLocated(A, "100.65.0.1", 0, false));
+  private static final String SOURCE_VTEP = "100.65.0.1";
+  private static final String TARGET_VTEP = "100.65.0.9";
+  /**
+   * What route-service's LocateMac would answer: the VM's MAC behind cluster A's VTEP until KubeVirt moves the VM
+   * and it announces itself with a gratuitous ARP; every such move raises the MAC mobility sequence by one.
+   */
+  private final MacLocator fabric = migration -> {
+    long moves = world.switchovers.stream().filter(s -> s.endsWith("garp")).count();
+    return moves == 0 ? new Outcome.Observed(new Observation.MacLocated(A, SOURCE_VTEP, 0, false))
+        : new Outcome.Observed(new Observation.MacLocated(B, TARGET_VTEP, moves, false));
+  };
   private final StepRunner runner = new StepRunner(world.steps,
       new MigrationNetworks(Map.of("migration", Scenario.NETWORK)), fabric);
   private final MigrationRequest request = new MigrationRequest(Scenario.ID, "default", "vm-1", A, B, "default",
@@ -73,6 +80,9 @@ class SagaOnTheDoubleTest {
     assertEquals("Running", Fields.string(world.get(A, ResourceKind.VIRTUAL_MACHINE_INSTANCE, "default", "vm-1"),
         "status", "phase"));
     assertEquals(List.of(), world.switchovers);
+    // Its MAC still behind the source VTEP: route-service would answer cluster A at the sequence of the baseline.
+    assertEquals(new Outcome.Observed(new Observation.MacLocated(A, SOURCE_VTEP, end.baselineSequence(), false)),
+        fabric.locate(Scenario.MIGRATION));
   }
 
   @Test

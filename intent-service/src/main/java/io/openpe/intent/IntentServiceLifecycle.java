@@ -2,6 +2,7 @@ package io.openpe.intent;
 
 import com.google.protobuf.MessageLite;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.intent.config.IntentServiceConfig;
 import io.openpe.intent.directory.DirectorySource;
 import io.openpe.intent.directory.IntentDirectory;
 import io.openpe.intent.kube.KubernetesSource;
@@ -25,12 +26,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -46,34 +45,28 @@ public class IntentServiceLifecycle {
 
     private static final Logger LOG = Logger.getLogger(IntentServiceLifecycle.class);
 
-    @ConfigProperty(name = "openpe.cluster")
-    String cluster;
+    @Inject
+    IntentServiceConfig.Cluster cluster;
 
     /** Every {@code kafka.*} property (brokers, TLS, SASL): what each of the service's Kafka clients is built from. */
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
-    @ConfigProperty(name = "openpe.intents.directory")
-    Optional<Path> intentsDirectory;
+    @Inject
+    IntentServiceConfig.Intents intents;
 
-    @ConfigProperty(name = "openpe.intents.poll-interval-ms", defaultValue = "1000")
-    long pollIntervalMillis;
+    @Inject
+    IntentServiceConfig.Kubernetes kubernetesSource;
 
-    @ConfigProperty(name = "openpe.kubernetes.enabled", defaultValue = "true")
-    boolean kubernetesEnabled;
+    @Inject
+    IntentServiceConfig.Bmp bmp;
 
-    @ConfigProperty(name = "openpe.bmp.address")
-    Optional<String> bmpAddress;
+    @Inject
+    IntentServiceConfig.Underlay underlay;
 
-    @ConfigProperty(name = "openpe.bmp.port", defaultValue = "5000")
-    int bmpPort;
-
-    @ConfigProperty(name = "openpe.underlay.mtu", defaultValue = "1500")
-    int underlayMtu;
-
-    @ConfigProperty(name = "openpe.vxlan.port", defaultValue = "4789")
-    int vxlanPort;
+    @Inject
+    IntentServiceConfig.Vxlan vxlan;
 
     private volatile UndecodableRecords undecodable;
     private volatile boolean restored;
@@ -92,8 +85,9 @@ public class IntentServiceLifecycle {
     @Produces
     @Singleton
     IntentReconciler reconciler(TopicWriter writer, MeterRegistry registry) {
-        PlanSettings settings = new PlanSettings(bmpAddress.map(a -> new BmpTarget(a, bmpPort)), underlayMtu, vxlanPort);
-        IntentReconciler reconciler = new IntentReconciler(cluster, settings, writer);
+        PlanSettings settings = new PlanSettings(bmp.address().map(a -> new BmpTarget(a, bmp.port())), underlay.mtu(),
+                vxlan.port());
+        IntentReconciler reconciler = new IntentReconciler(cluster.name(), settings, writer);
         reconciler.observer(new ReconcileMetrics(registry));
         return reconciler;
     }
@@ -107,13 +101,13 @@ public class IntentServiceLifecycle {
             }
             // The same reader goes on: other clusters' later intents and plans feed the fleet check.
             state.follow("fleet-feed", reconciler::otherClusters);
-            if (kubernetesEnabled) {
+            if (kubernetesSource.enabled()) {
                 kubernetes.get().start();
             }
-            intentsDirectory.ifPresent(dir -> {
+            intents.directory().ifPresent(dir -> {
                 LOG.infof("reading intents from directory %s", dir);
-                directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesEnabled);
-                directorySource.start(pollIntervalMillis);
+                directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesSource.enabled());
+                directorySource.start(intents.pollIntervalMillis());
             });
             nodeStatusFeed = new NodeStatusFeed(kafka, reconciler, undecodable, registry);
             nodeStatusFeed.start();
@@ -139,7 +133,7 @@ public class IntentServiceLifecycle {
      * view of them. False when interrupted.
      */
     private boolean restore(IntentReconciler reconciler, MeterRegistry registry) {
-        String prefix = cluster + "/";
+        String prefix = cluster.name() + "/";
         for (int attempt = 1; ; attempt++) {
             CompactedTopics topics = new CompactedTopics(kafka, "intent-service-state", Map.of(
                     Topics.INTENTS, Intent.parser(), Topics.NODES, NodeFacts.parser(), Topics.PLANS, NodePlan.parser()), undecodable)

@@ -3,6 +3,7 @@ package io.openpe.node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openpe.node.config.NodeProgrammerConfig;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.intake.PlanIntake;
@@ -49,22 +50,10 @@ public class NodeAgent {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
-    @ConfigProperty(name = "openpe.cluster")
-    String cluster;
-    @ConfigProperty(name = "openpe.node.name")
-    String node;
-    @ConfigProperty(name = "openpe.node.enact", defaultValue = "true")
-    boolean enact;
-    @ConfigProperty(name = "openpe.node.resync-interval", defaultValue = "60s")
-    Duration resyncInterval;
-
-    @ConfigProperty(name = "openpe.node.neighbor-refresh-interval", defaultValue = "30s")
-    Duration neighborRefreshInterval;
-    @ConfigProperty(name = "openpe.node.router-netns", defaultValue = Namespaces.DEFAULT_ROUTER)
-    String routerNetns;
-
-    @ConfigProperty(name = "openpe.node.kubernetes.enabled", defaultValue = "false")
-    boolean kubernetesEnabled;
+    @Inject
+    NodeProgrammerConfig.Cluster clusterConfig;
+    @Inject
+    NodeProgrammerConfig.Node nodeConfig;
 
     /** openpe.node-status through SmallRye (application.properties {@code mp.messaging.outgoing.node-status.*}). */
     @Inject
@@ -86,12 +75,16 @@ public class NodeAgent {
     private volatile UndecodableRecords undecodable;
 
     void start(@Observes StartupEvent event) {
+        String cluster = clusterConfig.name();
+        String node = nodeConfig.name();
+        boolean enact = nodeConfig.enact();
+        Duration resyncInterval = nodeConfig.resyncInterval();
         String key = Topics.nodeKey(cluster, node);
         // Waits a little longer than the channel's delivery timeout, so that the channel's verdict comes first.
         publisher = new StatusPublisher(statuses::sendMessage, cluster, node,
                 Duration.ofMillis(statusDeliveryTimeoutMs).plusSeconds(5));
         StatusSink sink = publisher;
-        if (kubernetesEnabled) {
+        if (nodeConfig.kubernetes().enabled()) {
             NodeCapacity capacity = new NodeCapacity(kubernetes.get(), node);
             sink = new StatusSink() {
                 @Override
@@ -119,9 +112,9 @@ public class NodeAgent {
     }
 
     private void refreshNeighbors(String key) {
-        NeighborRefresher refresher = new NeighborRefresher(new Namespaces(routerNetns, Optional.empty()));
+        NeighborRefresher refresher = new NeighborRefresher(new Namespaces(nodeConfig.routerNetns(), Optional.empty()));
         Counter refreshed = registry.counter("openpe.node.neighbors.refreshed");
-        loop.every(neighborRefreshInterval, "neighbor refresh", () -> {
+        loop.every(nodeConfig.neighborRefreshInterval(), "neighbor refresh", () -> {
             int count = refresher.refresh().size();
             refreshed.increment(count);
             if (count > 0) {

@@ -1,5 +1,6 @@
 package io.openpe.node;
 
+import io.openpe.node.config.NodeProgrammerConfig;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.frrctl.FrrControl;
 import io.openpe.node.frrctl.FrrTools;
@@ -11,9 +12,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Produces the real enactor from configuration; a test may replace it with any other {@link Enactor} bean. */
@@ -24,20 +23,13 @@ public class NodeEnactors {
     @Produces
     @Singleton
     @DefaultBean
-    Enactor enactor(@ConfigProperty(name = "openpe.node.router-netns", defaultValue = Namespaces.DEFAULT_ROUTER)
-            String routerNetns,
-            @ConfigProperty(name = "openpe.node.host-netns") Optional<String> hostNetns,
-            @ConfigProperty(name = "openpe.node.frr.vty-dir") Optional<String> frrVtyDir,
-            @ConfigProperty(name = "openpe.node.frr.config-dir") Optional<String> frrConfigDir,
-            @ConfigProperty(name = "openpe.node.program-timeout", defaultValue = "120s") Duration programTimeout,
-            @ConfigProperty(name = "openpe.node.vrf-datapath", defaultValue = "kernel") String vrfDatapath) {
+    Enactor enactor(NodeProgrammerConfig.Node node) {
         // One bound for every ip, vtysh and frr-reload.py run and every daemon vty exchange (ExternalProgram).
-        ExternalProgram.limit(programTimeout);
-        VrfDatapath.Choice datapath = VrfDatapath.choose(vrfDatapath);
+        ExternalProgram.limit(node.programTimeout());
+        VrfDatapath.Choice datapath = VrfDatapath.choose(node.vrfDatapath());
         LOG.infof("vrf datapath=%s reason=\"%s\"", datapath.datapath().name().toLowerCase(java.util.Locale.ROOT),
                 datapath.reason());
-        return forConfig(new Namespaces(routerNetns, hostNetns.filter(h -> !h.isBlank())), frrVtyDir, frrConfigDir,
-                datapath)::apply;
+        return forConfig(node.namespaces(), node.frr().vtyDir(), node.frr().configDir(), datapath)::apply;
     }
 
     /** As {@link #forConfig(Namespaces, Optional, Optional, VrfDatapath.Choice)} on kernel VRFs. */

@@ -40,6 +40,15 @@ public final class ConfigurationCheck {
     });
   }
 
+  /** A duration above zero (an interval or a timeout). */
+  public ConfigurationCheck positive(String key, Duration value) {
+    return check(key, value, d -> {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("must be positive, got " + d);
+      }
+    });
+  }
+
   /** One of {@code allowed}, as written (case matters). */
   public ConfigurationCheck oneOf(String key, String value, List<String> allowed) {
     return check(key, value, v -> {

@@ -4,6 +4,7 @@ import com.google.protobuf.MessageLite;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.openpe.migration.config.MigrationCoordinatorConfig;
 import io.openpe.migration.saga.MigrationRequest;
 import io.openpe.migration.saga.Saga;
 import io.openpe.migration.store.EventCodec;
@@ -42,7 +43,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,8 +67,8 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Inject
   MigrationView view;
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrap;
+  @Inject
+  MigrationCoordinatorConfig.Kafka kafka;
 
   private volatile KafkaProducer<String, MessageLite> producer;
 
@@ -199,7 +199,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          producer = ProtobufProducers.reliable(bootstrap, "migration-api");
+          producer = ProtobufProducers.reliable(kafka.bootstrapServers(), "migration-api");
         }
         current = producer;
       }

@@ -3,6 +3,7 @@ package io.openpe.migration.dispatch;
 import com.google.protobuf.MessageLite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.openpe.migration.config.MigrationCoordinatorConfig;
 import io.openpe.migration.saga.Command;
 import io.openpe.migration.saga.Outcome;
 import io.openpe.migration.store.InputCodec;
@@ -38,7 +39,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,8 +65,8 @@ public class CommandLoop {
   @Identifier("default-kafka-broker")
   Map<String, Object> kafka;
 
-  @ConfigProperty(name = "openpe.cluster")
-  String cluster;
+  @Inject
+  MigrationCoordinatorConfig.Cluster cluster;
 
   @Inject
   DispatcherConfig dispatcher;
@@ -99,7 +99,7 @@ public class CommandLoop {
 
   private void loop() {
     Map<String, Object> config = KafkaClients.consumer(kafka, Map.of(
-        ConsumerConfig.GROUP_ID_CONFIG, "openpe-migration-dispatcher-" + cluster,
+        ConsumerConfig.GROUP_ID_CONFIG, "openpe-migration-dispatcher-" + cluster.name(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -32,13 +32,17 @@ public class ClusterClients {
     Map<String, MigrationNetwork> networks = new LinkedHashMap<>();
     config.networks().forEach((name, settings) -> {
       try {
-        networks.put(name, new MigrationNetwork(new MigrationL2Vni(settings.l2vniName(), settings.l2vniNamespace(),
-            settings.vni(), settings.vrf(), settings.gateway()), settings.attachmentName(),
-            settings.attachmentNamespace(), config.underlayMtu()));
+        networks.put(name, network(settings, config.underlayMtu()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("openpe.migration.networks." + name + ": " + e.getMessage(), e);
       }
     });
     return new MigrationNetworks(networks);
+  }
+
+  /** One configured network; its rules (VNI, VRF, gateway, MTU) are the ones MigrationNetwork holds it to. */
+  public static MigrationNetwork network(CoordinatorConfig.NetworkSettings settings, int underlayMtu) {
+    return new MigrationNetwork(new MigrationL2Vni(settings.l2vniName(), settings.l2vniNamespace(), settings.vni(),
+        settings.vrf(), settings.gateway()), settings.attachmentName(), settings.attachmentNamespace(), underlayMtu);
   }
 }

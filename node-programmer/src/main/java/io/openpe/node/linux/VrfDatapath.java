@@ -17,6 +17,9 @@ public enum VrfDatapath {
     public record Choice(VrfDatapath datapath, String reason) {
     }
 
+    /** What {@code openpe.node.vrf-datapath} and {@code apply --vrf-datapath} accept (any case). */
+    public static final List<String> SETTINGS = List.of("kernel", "netns", "auto");
+
     /** {@code kernel}, {@code netns}, or {@code auto}: netns exactly when this kernel cannot create a VRF device. */
     public static Choice choose(String setting) {
         return switch (setting.strip().toLowerCase(Locale.ROOT)) {

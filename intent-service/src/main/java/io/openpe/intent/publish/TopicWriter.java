@@ -96,6 +96,7 @@ public class TopicWriter implements AutoCloseable {
      *     Kafka producer cannot rule out: its timeout does not say whether the broker appended it)
      */
     public void writeBounded(List<Entry> entries) {
+        // The producer gives up within BOUNDED_WAIT; the margin only guards against a future that never completes.
         long deadline = System.nanoTime() + BOUNDED_WAIT.toNanos() + Duration.ofSeconds(1).toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         try {

@@ -355,13 +355,17 @@ public final class IntentReconciler {
                 collected = null;
                 writer.writeBounded(records);
                 return result;
-            } catch (TopicWriter.Unavailable e) {
+            } catch (RuntimeException e) {
+                // Nothing of the change was written: neither may it stay in the state.
                 restore(accepted, acceptedBefore);
                 restore(invalid, invalidBefore);
                 restore(published, publishedBefore);
                 lastRound = roundBefore;
                 LOG.warnf("a gRPC write changed nothing: %s", e.getMessage());
-                throw new Unavailable(e.getMessage(), e);
+                if (e instanceof TopicWriter.Unavailable) {
+                    throw new Unavailable(e.getMessage(), e);
+                }
+                throw e;
             } finally {
                 collected = null;
             }

@@ -179,20 +179,20 @@ class IntentPipelineTest {
     void invalidGrpcApplyIsRejectedWithObjectFieldAndReasonAndChangesNothing() throws Exception {
         plans.drain();
         int before = plans.records().size();
-        var response = intents.apply(ApplyRequest.newBuilder().setManifest("""
-                apiVersion: openpe.openperouter.github.io/v1alpha1
-                kind: L2VNI
-                metadata: {name: broken, namespace: tenant-a}
-                spec:
-                  vni: 0
-                  hostmaster: {type: bridge, autocreate: true}
-                """).build());
-        assertEquals(0, response.getAppliedCount());
-        assertEquals(1, response.getErrorsCount());
-        var error = response.getErrors(0);
-        assertEquals("broken", error.getObject().getName());
-        assertEquals("spec.vni", error.getField());
-        assertTrue(error.getMessage().startsWith("L2VNI tenant-a/broken: spec.vni: "), error.getMessage());
+        var refused = assertThrows(io.grpc.StatusRuntimeException.class, () -> intents.apply(ApplyRequest
+                .newBuilder().setManifest("""
+                        apiVersion: openpe.openperouter.github.io/v1alpha1
+                        kind: L2VNI
+                        metadata: {name: broken, namespace: tenant-a}
+                        spec:
+                          vni: 0
+                          hostmaster: {type: bridge, autocreate: true}
+                        """).build()));
+        assertEquals(io.grpc.Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode());
+        var violations = io.openpe.proto.grpc.GrpcErrors.violations(refused);
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals("spec.vni", violations.getFirst().field());
+        assertTrue(violations.getFirst().description().startsWith("L2VNI tenant-a/broken: "), violations.toString());
         plans.drain();
         assertEquals(before, plans.records().size(), "a rejected object publishes nothing");
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

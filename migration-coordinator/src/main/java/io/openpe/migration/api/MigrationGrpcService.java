@@ -25,6 +25,7 @@ import io.openpe.migration.v1.StartRequest;
 import io.openpe.migration.v1.StartResponse;
 import io.openpe.migration.v1.WatchRequest;
 import io.openpe.migration.v1.WatchResponse;
+import io.openpe.proto.grpc.GrpcErrors;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.openpe.proto.kafka.Topics;
 import io.quarkus.grpc.GrpcService;
@@ -34,6 +35,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +59,11 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   private static final Logger LOG = Logger.getLogger(MigrationGrpcService.class);
 
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(15);
+  /**
+   * How long a start or cancel waits for Kafka before it answers UNAVAILABLE (docs/decisions.md): the input is then
+   * not on the topic and will not be, so the client retries the same call.
+   */
+  static final Duration WRITE_WITHIN = Duration.ofSeconds(5);
   private static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
       Phase.PHASE_REFUSED);
   /** Phases a cancel can leave a migration in (pivoted: it lost the race). */
@@ -81,13 +89,13 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Override
   @Blocking
   public void start(StartRequest request, StreamObserver<StartResponse> response) {
-    MigrationRequest migration;
-    try {
-      migration = SnapshotCodec.request(request.getMigration());
-    } catch (IllegalArgumentException e) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+    Map<String, String> violations = SnapshotCodec.violations(request.getMigration());
+    if (!violations.isEmpty()) {
+      response.onError(GrpcErrors.invalidArgument(violations.entrySet().stream()
+          .map(v -> new GrpcErrors.Violation("migration." + v.getKey(), v.getValue())).toList()));
       return;
     }
+    MigrationRequest migration = SnapshotCodec.request(request.getMigration());
     Optional<MigrationSnapshot> known = view.get(migration.migrationId());
     if (known.isPresent()) {
       answer(response, StartResponse.newBuilder().setMigration(known.get()).build());
@@ -95,7 +103,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     }
     LOG.infof("migration %s: start of %s/%s/%s requested", migration.migrationId(), migration.sourceCluster(),
         migration.vmNamespace(), migration.vmName());
-    send(migration, InputCodec.start(migration, Instant.now()));
+    if (!send(migration, InputCodec.start(migration, Instant.now()), response)) {
+      return;
+    }
     await(migration.migrationId(), snapshot -> true, response,
         snapshot -> StartResponse.newBuilder().setMigration(snapshot).build(), snapshot -> {
       if (snapshot.getPhase() == Phase.PHASE_REFUSED && snapshot.getFailureReason().contains("is held by")) {
@@ -108,6 +118,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Override
   @Blocking
   public void cancel(CancelRequest request, StreamObserver<CancelResponse> response) {
+    if (unset(request.getMigrationId(), response)) {
+      return;
+    }
     Optional<MigrationSnapshot> known = view.get(request.getMigrationId());
     if (known.isEmpty()) {
       response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId() + " is not known")
@@ -125,7 +138,10 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
       return;
     }
     MigrationRequest migration = SnapshotCodec.request(current.getRequest());
-    send(migration, InputCodec.cancel(migration.migrationId(), request.getReason(), Instant.now()));
+    if (!send(migration, InputCodec.cancel(migration.migrationId(), request.getReason(), Instant.now()),
+        response)) {
+      return;
+    }
     await(migration.migrationId(), snapshot -> snapshot.getRevision() > current.getRevision()
         && CANCEL_SEEN.contains(snapshot.getPhase()), response,
         snapshot -> CancelResponse.newBuilder().setMigration(snapshot).build(), s -> null);
@@ -133,6 +149,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Override
   public void get(GetRequest request, StreamObserver<GetResponse> response) {
+    if (unset(request.getMigrationId(), response)) {
+      return;
+    }
     view.get(request.getMigrationId()).ifPresentOrElse(
         snapshot -> answer(response, GetResponse.newBuilder().setMigration(snapshot).build()),
         () -> response.onError(Status.NOT_FOUND.withDescription("migration " + request.getMigrationId()
@@ -148,6 +167,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Override
   public void watch(WatchRequest request, StreamObserver<WatchResponse> response) {
     String id = request.getMigrationId();
+    if (unset(id, response)) {
+      return;
+    }
     ServerCallStreamObserver<WatchResponse> call = (ServerCallStreamObserver<WatchResponse>) response;
     Object lock = new Object();
     AutoCloseable[] handle = new AutoCloseable[1];
@@ -194,18 +216,41 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     }
   }
 
-  private void send(MigrationRequest migration, MessageLite input) {
+  /**
+   * Writes one input and waits for Kafka at most {@link #WRITE_WITHIN}; false (and the call answered UNAVAILABLE)
+   * when Kafka did not take it, which the bounded producer then never sends again.
+   */
+  private boolean send(MigrationRequest migration, MessageLite input, StreamObserver<?> response) {
     KafkaProducer<String, MessageLite> current = producer;
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          producer = ProtobufProducers.reliable(kafka.bootstrapServers(), "migration-api");
+          producer = ProtobufProducers.bounded(kafka.bootstrapServers(), "migration-api", WRITE_WITHIN);
         }
         current = producer;
       }
     }
-    current.send(new ProducerRecord<>(Topics.MIGRATION_INPUTS, InputCodec.key(migration), input));
-    current.flush();
+    try {
+      current.send(new ProducerRecord<>(Topics.MIGRATION_INPUTS, InputCodec.key(migration), input))
+          .get(WRITE_WITHIN.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      response.onError(Status.CANCELLED.asRuntimeException());
+    } catch (java.util.concurrent.ExecutionException | TimeoutException | KafkaException e) {
+      response.onError(GrpcErrors.unavailable("Kafka did not take the input within " + WRITE_WITHIN.toSeconds()
+          + " s, nothing was changed: " + (e.getCause() == null ? e : e.getCause()).getMessage(), WRITE_WITHIN));
+    }
+    return false;
+  }
+
+  /** INVALID_ARGUMENT when a request names no migration. */
+  private static boolean unset(String migrationId, StreamObserver<?> response) {
+    if (!migrationId.isBlank()) {
+      return false;
+    }
+    response.onError(GrpcErrors.invalidArgument("migration_id", "migration id must be set"));
+    return true;
   }
 
   /** Answers with the first snapshot of {@code id} that matches, or DEADLINE_EXCEEDED. */

@@ -1,6 +1,8 @@
 package io.openpe.migration.saga;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the operator asked for. The receiver VM keeps the VM's name in {@code targetNamespace}.
@@ -9,12 +11,15 @@ import java.time.Duration;
  */
 public record MigrationRequest(String migrationId, String vmNamespace, String vmName, String sourceCluster,
     String targetCluster, String targetNamespace, String migrationNetwork, Duration deadline) {
+  /** One value a request lacks: the record component that holds it and why it is refused. */
+  public record Violation(String component, String reason) {
+  }
+
   public MigrationRequest {
-    requireSet(migrationId, "migration id");
-    requireSet(vmNamespace, "vm namespace");
-    requireSet(vmName, "vm name");
-    requireSet(sourceCluster, "source cluster");
-    requireSet(targetCluster, "target cluster");
+    List<Violation> violations = violations(migrationId, vmNamespace, vmName, sourceCluster, targetCluster);
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", violations.stream().map(Violation::reason).toList()));
+    }
     if (targetNamespace == null || targetNamespace.isBlank()) {
       targetNamespace = vmNamespace;
     }
@@ -39,9 +44,21 @@ public record MigrationRequest(String migrationId, String vmNamespace, String vm
     return "";
   }
 
-  private static void requireSet(String value, String what) {
+  /** Every required value the request lacks, so an API can name each broken field at once. */
+  public static List<Violation> violations(String migrationId, String vmNamespace, String vmName,
+      String sourceCluster, String targetCluster) {
+    List<Violation> violations = new ArrayList<>();
+    requireSet(migrationId, "migrationId", "migration id", violations);
+    requireSet(vmNamespace, "vmNamespace", "vm namespace", violations);
+    requireSet(vmName, "vmName", "vm name", violations);
+    requireSet(sourceCluster, "sourceCluster", "source cluster", violations);
+    requireSet(targetCluster, "targetCluster", "target cluster", violations);
+    return violations;
+  }
+
+  private static void requireSet(String value, String component, String what, List<Violation> violations) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(what + " must be set");
+      violations.add(new Violation(component, what + " must be set"));
     }
   }
 }

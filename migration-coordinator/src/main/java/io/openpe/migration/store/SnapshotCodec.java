@@ -10,6 +10,8 @@ import io.openpe.migration.v1.MigrationSnapshot;
 import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,7 +84,24 @@ public final class SnapshotCodec {
         .build();
   }
 
-  /** @throws IllegalArgumentException when a required field is missing */
+  /** Where each value of a {@link MigrationRequest} is in a {@link StartMigration}, as a proto field path. */
+  private static final Map<String, String> START_FIELDS = Map.of("migrationId", "migration_id",
+      "vmNamespace", "source.namespace", "vmName", "vm_name", "sourceCluster", "source.name",
+      "targetCluster", "target.name");
+
+  /**
+   * What {@link #request} would refuse in {@code start}: field path in StartMigration → reason, in the rule's order;
+   * empty when the start is complete.
+   */
+  public static Map<String, String> violations(StartMigration start) {
+    Map<String, String> violations = new LinkedHashMap<>();
+    MigrationRequest.violations(start.getMigrationId(), start.getSource().getNamespace(), start.getVmName(),
+        start.getSource().getName(), start.getTarget().getName())
+        .forEach(v -> violations.put(START_FIELDS.get(v.component()), v.reason()));
+    return violations;
+  }
+
+  /** @throws IllegalArgumentException when a required field is missing ({@link #violations} says which) */
   public static MigrationRequest request(StartMigration start) {
     return new MigrationRequest(start.getMigrationId(), start.getSource().getNamespace(), start.getVmName(),
         start.getSource().getName(), start.getTarget().getName(), start.getTarget().getNamespace(),

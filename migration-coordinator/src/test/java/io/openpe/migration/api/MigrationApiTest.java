@@ -19,6 +19,7 @@ import io.openpe.migration.v1.StartMigration;
 import io.openpe.migration.v1.StartRequest;
 import io.openpe.migration.v1.WatchRequest;
 import io.openpe.migration.v1.WatchResponse;
+import io.openpe.proto.grpc.GrpcErrors;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
@@ -175,5 +176,16 @@ class MigrationApiTest {
         () -> migrations.start(StartRequest.newBuilder().setMigration(StartMigration.newBuilder()
             .setMigrationId("bad")).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getStatus().getCode());
+    assertEquals(List.of(
+        new GrpcErrors.Violation("migration.source.namespace", "vm namespace must be set"),
+        new GrpcErrors.Violation("migration.vm_name", "vm name must be set"),
+        new GrpcErrors.Violation("migration.source.name", "source cluster must be set"),
+        new GrpcErrors.Violation("migration.target.name", "target cluster must be set")),
+        GrpcErrors.violations(invalid));
+    StatusRuntimeException noId = assertThrows(StatusRuntimeException.class,
+        () -> migrations.get(GetRequest.getDefaultInstance()));
+    assertEquals(Status.Code.INVALID_ARGUMENT, noId.getStatus().getCode(), "no id is not a missing migration");
+    assertEquals(List.of(new GrpcErrors.Violation("migration_id", "migration id must be set")),
+        GrpcErrors.violations(noId));
   }
 }

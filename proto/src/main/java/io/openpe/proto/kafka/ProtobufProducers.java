@@ -1,6 +1,7 @@
 package io.openpe.proto.kafka;
 
 import com.google.protobuf.MessageLite;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,5 +52,37 @@ public final class ProtobufProducers {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.MAX_VALUE));
         return new KafkaProducer<>(KafkaClients.producer(kafka, config), new StringSerializer(),
                 new ProtobufSerializer<>());
+    }
+
+    /**
+     * The same guarantees for a record that is written (idempotent, {@code acks=all}), but for a caller that answers
+     * a request and must not hang in an outage (docs/decisions.md, "gRPC errors ... during a Kafka outage"):
+     * {@code send} waits at most half of {@code within} for metadata, and a record not acknowledged within the other
+     * half fails and is never sent again, so the caller can answer UNAVAILABLE within {@code within} and its client
+     * retries.
+     */
+    public static KafkaProducer<String, MessageLite> bounded(Map<String, ?> kafka, String clientId, Duration within) {
+        // A stopped broker costs both waits (measured: send() waited for metadata, then the batch expired).
+        long millis = within.toMillis() / 2;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
+        config.putAll(Map.of(
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // delivery.timeout.ms must cover linger.ms + request.timeout.ms.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) millis,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) millis,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, millis));
+        return new KafkaProducer<>(KafkaClients.producer(kafka, config), new StringSerializer(),
+                new ProtobufSerializer<>());
+    }
+
+    /** The same, for a bootstrap address only. */
+    public static KafkaProducer<String, MessageLite> bounded(String bootstrapServers, String clientId,
+            Duration within) {
+        return bounded(KafkaClients.brokers(bootstrapServers), clientId, within);
     }
 }

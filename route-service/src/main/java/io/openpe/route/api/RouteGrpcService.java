@@ -29,11 +29,14 @@ import io.openpe.route.v1.WatchRoutesResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import io.openpe.proto.grpc.GrpcErrors;
+import io.openpe.rules.MacAddress;
+import io.openpe.rules.NumberRange;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -103,9 +106,9 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
 
     @Override
     public void locateMac(LocateMacRequest request, StreamObserver<LocateMacResponse> response) {
-        Optional<Status> invalid = invalid(request.getVni(), request.getMac());
-        if (invalid.isPresent()) {
-            response.onError(invalid.get().asRuntimeException());
+        List<GrpcErrors.Violation> invalid = invalid(request.getVni(), request.getMac());
+        if (!invalid.isEmpty()) {
+            response.onError(GrpcErrors.invalidArgument(invalid));
             return;
         }
         routers.locateMac(request.getVni(), MacText.normal(request.getMac())).ifPresentOrElse(location -> {
@@ -121,9 +124,9 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
      */
     @Override
     public void watchMac(WatchMacRequest request, StreamObserver<WatchMacResponse> response) {
-        Optional<Status> invalid = invalid(request.getVni(), request.getMac());
-        if (invalid.isPresent()) {
-            response.onError(invalid.get().asRuntimeException());
+        List<GrpcErrors.Violation> invalid = invalid(request.getVni(), request.getMac());
+        if (!invalid.isEmpty()) {
+            response.onError(GrpcErrors.invalidArgument(invalid));
             return;
         }
         ServerCallStreamObserver<WatchMacResponse> stream = (ServerCallStreamObserver<WatchMacResponse>) response;
@@ -141,15 +144,20 @@ public class RouteGrpcService extends RouteServiceGrpc.RouteServiceImplBase {
         }));
     }
 
-    private static Optional<Status> invalid(int vni, String mac) {
-        if (vni == 0 || mac.isEmpty()) {
-            return Optional.of(Status.INVALID_ARGUMENT.withDescription("vni and mac are required"));
+    /** Every broken field of a MAC query, by the shared rules (VNI range, MAC address); empty when it is valid. */
+    private static List<GrpcErrors.Violation> invalid(int vni, String mac) {
+        List<GrpcErrors.Violation> violations = new ArrayList<>();
+        try {
+            NumberRange.VNI.requireValid(Integer.toUnsignedLong(vni));
+        } catch (IllegalArgumentException e) {
+            violations.add(new GrpcErrors.Violation("vni", e.getMessage()));
         }
-        if (!MacText.valid(mac)) {
-            return Optional.of(Status.INVALID_ARGUMENT.withDescription("mac " + mac
-                    + " is not six colon-separated hex octets"));
+        try {
+            MacAddress.requireValid(mac);
+        } catch (IllegalArgumentException e) {
+            violations.add(new GrpcErrors.Violation("mac", e.getMessage()));
         }
-        return Optional.empty();
+        return violations;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.openpe.proto.grpc.GrpcErrors;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.route.bmp.BmpEncoding;
 import io.openpe.route.v1.BmpEvent;
@@ -61,6 +62,22 @@ class BmpServerTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Test
+    void aMalformedMacQueryIsAnInvalidArgumentNamingEachBrokenFieldWithTheRulesReason() {
+        var both = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> routes.locateMac(LocateMacRequest.newBuilder().setMac("aa:bb").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, both.getStatus().getCode());
+        assertEquals(List.of(new GrpcErrors.Violation("vni", "must be between 1 and 16777215, got 0"),
+                new GrpcErrors.Violation("mac", "must be a MAC address like 00:f3:00:00:00:6f, got \"aa:bb\"")),
+                GrpcErrors.violations(both));
+        var watch = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> routes.watchMac(io.openpe.route.v1.WatchMacRequest.newBuilder().setVni(110)
+                        .setMac("01:00:5e:00:00:01").build()).hasNext());
+        assertEquals(Status.Code.INVALID_ARGUMENT, watch.getStatus().getCode());
+        assertEquals(List.of("mac"), GrpcErrors.violations(watch).stream().map(GrpcErrors.Violation::field).toList());
+        assertTrue(GrpcErrors.violations(watch).getFirst().description().contains("unicast"));
+    }
 
     @Test
     void routeAppearsOnKafkaAndGrpcAndMalformedInputEndsOnlyItsSession() throws Exception {

@@ -7,7 +7,8 @@ import java.util.Map;
  * Starts a real KRaft broker for a {@code @QuarkusTest} and points the application's Kafka clients at it.
  *
  * <p>The openpe topics exist with their DESIGN §8 cleanup policies before the application starts. Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)} (or {@code @WithTestResource}). Tests that talk
- * to the broker themselves get its address from the {@code kafka.bootstrap.servers} config property.
+ * to the broker themselves get its address from the {@code kafka.bootstrap.servers} config property; a fault test
+ * gets the broker itself in a field marked {@link InjectKafkaBroker}.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,6 +19,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         broker = KafkaBroker.start();
         broker.createOpenpeTopics();
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(broker, new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class,
+                KafkaBroker.class));
     }
 
     @Override

@@ -96,11 +96,6 @@ class VmToExternalHostE2E {
                 problems.add("no type-5 route on Kafka for this router");
             }
             for (EvpnRoute r : kafka) {
-                if (r.getNextHop().equals(node.vtepIp())) {
-                    // The node's own route echoed by its leaf: FRR denies it; route-service does not always keep it
-                    // off the topic yet (README "Findings", pre-policy echo).
-                    continue;
-                }
                 if (r.getVni() != L3_VNI) {
                     problems.add("VNI " + r.getVni() + " on " + r.getPrefix());
                 }

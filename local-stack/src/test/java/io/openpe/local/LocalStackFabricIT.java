@@ -107,7 +107,13 @@ class LocalStackFabricIT {
             }
             reader.join(5000);
             FabricLab.sweep(PREFIX, FabricSpec.DEFAULT_STATE_ROOT);
-            assertTrue(exited, "the stack exited after SIGINT");
+            if (!exited) {
+                // The assertion here replaces any failure of the try block: show what the stack printed.
+                synchronized (output) {
+                    throw new AssertionError("the stack did not exit within 120 s of SIGINT; it printed:\n"
+                            + String.join("\n", output));
+                }
+            }
         }
         synchronized (output) {
             assertTrue(output.stream().anyMatch(l -> l.startsWith("evpn route type-2 MAC 02:03:04:05:06:07")),
@@ -146,8 +152,9 @@ class LocalStackFabricIT {
      * open dozens at start, which lost one run); below it only an explicit bind can take it.
      */
     private static int ephemeralRangeStart() throws Exception {
-        return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip()
-                .split("\\s+")[0]);
+        // Line by line: Files.readString of this procfs file returns its first byte only (JDK 25, size 0 reported).
+        return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst()
+                .strip().split("\\s+")[0]);
     }
 
     /**

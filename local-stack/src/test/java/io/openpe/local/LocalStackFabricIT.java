@@ -30,6 +30,8 @@ class LocalStackFabricIT {
 
     /** {@code -Dopenpe.local.it-prefix} picks another (two runs on one machine). */
     private static final String PREFIX = System.getProperty("openpe.local.it-prefix", "lsit");
+    private static final int KAFKA = 150;
+    private static final int BMP = 151;
 
     @Test
     void seedZeroPingsAcrossClustersAndCtrlCRemovesEverything() throws Exception {
@@ -38,14 +40,14 @@ class LocalStackFabricIT {
         });
         Path root = Path.of(System.getProperty("openpe.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("openpe-local-stack-fabric-");
-        int base = freePortBase();
+        int base = freePortBase(ephemeralRangeStart());
         // A process started from a non-interactive shell or CI job inherits SIGINT ignored, and the JVM then never
         // runs its shutdown hooks on SIGINT; perl restores the default so this is the terminal's Ctrl-C.
         Process stack = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dopenpe.root=" + root, "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
                 "--prefix", PREFIX, "--data", data.toString(), "--port-base", Integer.toString(base),
-                "--kafka-port", Integer.toString(freePort()), "--bmp-port", Integer.toString(freePort()))
+                "--kafka-port", Integer.toString(base + KAFKA), "--bmp-port", Integer.toString(base + BMP))
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         CompletableFuture<String> check = new CompletableFuture<>();
@@ -105,7 +107,13 @@ class LocalStackFabricIT {
             }
             reader.join(5000);
             FabricLab.sweep(PREFIX, FabricSpec.DEFAULT_STATE_ROOT);
-            assertTrue(exited, "the stack exited after SIGINT");
+            if (!exited) {
+                // The assertion here replaces any failure of the try block: show what the stack printed.
+                synchronized (output) {
+                    throw new AssertionError("the stack did not exit within 120 s of SIGINT; it printed:\n"
+                            + String.join("\n", output));
+                }
+            }
         }
         synchronized (output) {
             assertTrue(output.stream().anyMatch(l -> l.startsWith("evpn route type-2 MAC 02:03:04:05:06:07")),
@@ -138,20 +146,39 @@ class LocalStackFabricIT {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /**
+     * The first port the kernel hands out for {@code bind(0)} and outgoing connections. A port probed free inside that
+     * range can be taken by any connection opened before the stack binds it (the Kafka clients of its own services
+     * open dozens at start, which lost one run); below it only an explicit bind can take it.
+     */
+    private static int ephemeralRangeStart() throws Exception {
+        // Line by line: Files.readString of this procfs file returns its first byte only (JDK 25, size 0 reported).
+        return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst()
+                .strip().split("\\s+")[0]);
     }
 
-    /** A base whose service ports (+1..+11, +101..+104 and the same +1000) are free now. */
-    private static int freePortBase() throws Exception {
-        for (int base = 38080; base < 60000; base += 200) {
-            if (free(base, 1, 12) && free(base + 100, 1, 4) && free(base + 1000, 1, 12) && free(base + 1100, 1, 4)) {
+    /**
+     * A base below the ephemeral range whose service ports (+1..+12, +101..+104, the same +1000, Kafka and BMP) are
+     * free now, between 20000 and that range: clear of the services' default ports (8081..8084, 9081..9084, 5000,
+     * 9092) that others use by hand on this machine. The search starts at a slot chosen by the prefix, so two runs
+     * with different prefixes probing at once usually start apart.
+     */
+    private static int freePortBase(int ephemeralStart) throws Exception {
+        int slots = (ephemeralStart - 1200 - 20000) / 200;
+        if (slots <= 0) {
+            throw new IllegalStateException("no port range below the ephemeral range, which starts at "
+                    + ephemeralStart);
+        }
+        int first = Math.floorMod(PREFIX.hashCode(), slots);
+        for (int i = 0; i < slots; i++) {
+            int base = 20000 + 200 * ((first + i) % slots);
+            if (free(base, 1, 12) && free(base + 100, 1, 4) && free(base + 1000, 1, 12) && free(base + 1100, 1, 4)
+                    && free(base, KAFKA, BMP)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no free port range");
+        throw new IllegalStateException("no free port range below the ephemeral range, which starts at "
+                + ephemeralStart);
     }
 
     private static boolean free(int base, int from, int to) {

@@ -1,8 +1,6 @@
 package io.openpe.e2e;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +11,6 @@ import io.openpe.e2e.fleet.FleetExtension;
 import io.openpe.e2e.fleet.ServiceProcess;
 import io.openpe.e2e.fleet.TopicView;
 import io.openpe.e2e.fleet.Workloads;
-import io.openpe.e2e.frr.EvpnRouteId;
 import io.openpe.e2e.frr.FrrEvpnTable;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.lab.LabNode;
@@ -108,7 +105,7 @@ class FaultsOnTheFabricE2E {
             System.out.println("fault: DOWN after " + down + "; UP after " + up);
 
             for (LabNode node : fleet.nodes()) {
-                awaitAgreement(fleet, node);
+                RouteAgreement.awaitEqual(fleet, node);
             }
             assertTrue(fleet.evpnRoutes().latest().values().stream().noneMatch(r -> r.getMac().equals(vm2.mac())),
                     "vm-2's routes, withdrawn while the broker was down, are gone from the topic");
@@ -388,42 +385,5 @@ class FaultsOnTheFabricE2E {
     private static void awaitFrr(LabNode node, String what, java.util.function.Predicate<FrrEvpnTable> holds) {
         await(what).atMost(Overlay.CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> holds.test(
                 FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow().stdout())));
-    }
-
-    /**
-     * The router's post-policy records on Kafka equal the paths its FRR received (type, RD, MAC, IP, next hop), both
-     * read again until they agree or {@link Overlay#CONVERGE} passed; the failure names both differences.
-     */
-    private static void awaitAgreement(Fleet fleet, LabNode node) {
-        Map<String, Set<EvpnRouteId>> last = new ConcurrentHashMap<>();
-        try {
-            await(node + ": post-policy routes on Kafka equal FRR's received paths").atMost(Overlay.CONVERGE)
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        Set<EvpnRouteId> frr = FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn json").orThrow()
-                                .stdout()).receivedAll();
-                        Set<EvpnRouteId> kafka = fleet.evpnRoutes().latest().values().stream()
-                                .filter(r -> reportedBy(r, node))
-                                .filter(r -> r.getView() == RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY)
-                                .map(EvpnRouteId::of).collect(Collectors.toSet());
-                        last.put("frr", frr);
-                        last.put("kafka", kafka);
-                        return !frr.isEmpty() && frr.equals(kafka);
-                    });
-        } catch (ConditionTimeoutException e) {
-            Set<String> onlyFrr = difference(last.get("frr"), last.get("kafka"));
-            Set<String> onlyKafka = difference(last.get("kafka"), last.get("frr"));
-            throw new AssertionError(node + ": Kafka's post-policy routes differ from FRR's; only in FRR: " + onlyFrr
-                    + "; only on Kafka: " + onlyKafka, e);
-        }
-        assertFalse(last.get("kafka").isEmpty());
-        assertEquals(last.get("frr"), last.get("kafka"));
-    }
-
-    private static Set<String> difference(Set<EvpnRouteId> a, Set<EvpnRouteId> b) {
-        if (a == null) {
-            return Set.of();
-        }
-        return a.stream().filter(r -> b == null || !b.contains(r)).map(EvpnRouteId::toString)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

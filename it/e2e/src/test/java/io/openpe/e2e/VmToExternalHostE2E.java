@@ -6,7 +6,7 @@ import static io.openpe.e2e.ExternalHost.awaitOrExplain;
 import io.openpe.e2e.fleet.Fleet;
 import io.openpe.e2e.fleet.NetnsVrfFleetExtension;
 import io.openpe.e2e.fleet.Workloads;
-import io.openpe.e2e.frr.FrrTypeFive;
+import io.openpe.e2e.frr.FrrEvpnTable;
 import io.openpe.lab.LabNode;
 import io.openpe.lab.SeedWorkloads;
 import io.openpe.lab.Workload;
@@ -69,9 +69,9 @@ class VmToExternalHostE2E {
     private static void awaitTypeFiveAgreement(Fleet fleet, LabNode node, LabNode gateway) {
         AtomicReference<String> last = new AtomicReference<>("");
         awaitOrExplain(node + ": type-5 routes on Kafka agree with FRR", last, () -> {
-            List<FrrTypeFive> paths = FrrTypeFive.parse(node.vtysh("show bgp l2vpn evpn route type prefix json")
-                    .orThrow().stdout()).stream().filter(p -> !p.local()).toList();
-            Set<List<String>> frr = paths.stream().map(p -> List.of(p.rd(), p.prefix(), p.nextHop(), p.routerMac()))
+            List<FrrEvpnTable.Path> paths = FrrEvpnTable.parse(node.vtysh("show bgp l2vpn evpn route type prefix"
+                    + " json").orThrow().stdout()).paths().stream().filter(p -> p.type() == 5 && !p.local()).toList();
+            Set<List<String>> frr = paths.stream().map(p -> List.of(p.rd(), p.ip(), p.nextHop(), p.routerMac()))
                     .collect(Collectors.toSet());
             List<EvpnRoute> received = fleet.evpnRoutes().latest().values().stream()
                     .filter(r -> r.getRouter().getAddress().equals(node.managementAddress()))
@@ -79,7 +79,7 @@ class VmToExternalHostE2E {
             List<EvpnRoute> kafka = received.stream()
                     .filter(r -> r.getView() == RibView.RIB_VIEW_ADJ_RIB_IN_POST_POLICY).toList();
             List<String> problems = new ArrayList<>();
-            if (paths.stream().noneMatch(p -> p.prefix().equals(ExternalHostLayout.NETWORK)
+            if (paths.stream().noneMatch(p -> p.ip().equals(ExternalHostLayout.NETWORK)
                     && p.nextHop().equals(gateway.vtepIp()) && !p.routerMac().isEmpty())) {
                 problems.add("FRR holds no type-5 " + ExternalHostLayout.NETWORK + " via " + gateway.vtepIp()
                         + " with a router MAC");
@@ -96,11 +96,6 @@ class VmToExternalHostE2E {
                 problems.add("no type-5 route on Kafka for this router");
             }
             for (EvpnRoute r : kafka) {
-                if (r.getNextHop().equals(node.vtepIp())) {
-                    // The node's own route echoed by its leaf: FRR denies it; route-service does not always keep it
-                    // off the topic yet (README "Findings", pre-policy echo).
-                    continue;
-                }
                 if (r.getVni() != L3_VNI) {
                     problems.add("VNI " + r.getVni() + " on " + r.getPrefix());
                 }

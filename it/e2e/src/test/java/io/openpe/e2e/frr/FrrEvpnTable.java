@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,15 +15,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The global EVPN table of one FRR 8.4 router, read from {@code vtysh -c 'show bgp l2vpn evpn json'}: RD objects,
- * each holding prefixes (keys that start with "[") whose {@code paths} are the candidate paths. FRR is the
- * independent witness the end-to-end tests compare route-service with.
+ * The global EVPN table of one FRR 8.4 router, read from {@code vtysh -c 'show bgp l2vpn evpn json'} or a part of it
+ * ({@code show bgp l2vpn evpn route type prefix json} has the same shape): RD objects, each holding prefixes (keys
+ * that start with "[") whose {@code paths} are the candidate paths. FRR is the independent witness the end-to-end
+ * tests compare route-service with; the one reader of that JSON.
  */
 public record FrrEvpnTable(String routerId, List<Path> paths) {
 
-    /** One path of one prefix. {@code peer} is "(unspec)" for a route the router originates itself. */
+    /**
+     * One path of one prefix. {@code peer} is "(unspec)" for a route the router originates itself; {@code ip} is a
+     * type-5 route's prefix ({@code 192.168.20.0/24}); {@code routerMac} is empty where the path carries none.
+     */
     public record Path(String rd, String prefix, int type, String mac, String ip, String nextHop, String peer,
-            boolean valid, boolean best, int mobilitySequence) {
+            boolean valid, boolean best, int mobilitySequence, String routerMac) {
 
         public boolean local() {
             return "(unspec)".equals(peer);
@@ -36,6 +41,8 @@ public record FrrEvpnTable(String routerId, List<Path> paths) {
     private static final ObjectMapper JSON = new ObjectMapper();
     // ecommunity_ecom2str (FRR bgpd/bgp_ecommunity.c): "MM:<seq>" or "MM:<seq>, sticky MAC".
     private static final Pattern MOBILITY = Pattern.compile("MM:(\\d+)");
+    // The same function: "... Rmac:aa:bb:cc:dd:ee:ff ..." on type-5 and symmetric-IRB type-2 routes.
+    private static final Pattern ROUTER_MAC = Pattern.compile("Rmac:([0-9a-fA-F:]{17})");
     // prefix2str for EVPN (bgpd/bgp_evpn.c): "[5]:[EthTag]:[IPlen]:[IP]" for type 5.
     private static final Pattern TYPE_FIVE = Pattern.compile("^\\[5\\]:\\[\\d+\\]:\\[(\\d+)\\]:\\[([^\\]]+)\\]");
 
@@ -92,10 +99,13 @@ public record FrrEvpnTable(String routerId, List<Path> paths) {
             nextHop = hop.path("ip").asText("");
             break;
         }
-        Matcher mobility = MOBILITY.matcher(path.path("extendedCommunity").path("string").asText(""));
+        String communities = path.path("extendedCommunity").path("string").asText("");
+        Matcher mobility = MOBILITY.matcher(communities);
+        Matcher routerMac = ROUTER_MAC.matcher(communities);
         return new Path(rd, prefix, type, path.path("mac").asText(""), ip, nextHop, path.path("peerId").asText(""),
                 path.path("valid").asBoolean(false), path.path("bestpath").asBoolean(false),
-                mobility.find() ? Integer.parseInt(mobility.group(1)) : 0);
+                mobility.find() ? Integer.parseInt(mobility.group(1)) : 0,
+                routerMac.find() ? routerMac.group(1).toLowerCase(Locale.ROOT) : "");
     }
 
     private static int typeOf(String prefix) {

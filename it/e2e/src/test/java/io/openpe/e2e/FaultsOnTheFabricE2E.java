@@ -34,8 +34,11 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,10 +46,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with FRR as the witness. The faults disturb the shared fleet, so the module's failsafe runs this class in a JVM and
  * a fleet of its own (execution {@code faults}); each test also brings back what it broke, in a {@code finally}, and
  * leaves the fleet converged (every service ready, every BMP session up), asserted before and after each test.
- * Each test prints what it measured ({@code fault:} lines) for docs/faults.md.
+ * Each test prints what it measured ({@code fault:} lines) for docs/faults.md. The broker test runs last, so that its
+ * comparison of Kafka with every FRR follows the restarts of route-service and of a bgpd (their new BMP sessions'
+ * initial dumps are when FRR 8.4 reports a router's own routes, the harder case for "nothing extra").
  */
 @Tag("root")
 @ExtendWith(FleetExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsOnTheFabricE2E {
 
     /** How long a service may take to notice the broker is gone: the Kafka health check's 5 s timeouts, twice. */
@@ -77,6 +83,7 @@ class FaultsOnTheFabricE2E {
      * made while the broker was down is on the topic, nothing is missing and nothing is extra.
      */
     @Test
+    @Order(4)
     void brokerStoppedMidStreamAndRestartedOnTheSameData(Fleet fleet) {
         try (Workloads workloads = new Workloads(fleet.lab())) {
             Workload vm1 = workloads.plug(SeedWorkloads.VM_1, fleet.node("pe-kind-a", 0));
@@ -118,6 +125,7 @@ class FaultsOnTheFabricE2E {
      * VM's routes stay.
      */
     @Test
+    @Order(3)
     void routeServiceKilledWhileRoutesAreWithdrawnTombstonesThemAfterItsStart(Fleet fleet) {
         try (Workloads workloads = new Workloads(fleet.lab())) {
             Workload vm1 = workloads.plug(SeedWorkloads.VM_1, fleet.node("pe-kind-a", 0));
@@ -172,6 +180,7 @@ class FaultsOnTheFabricE2E {
      * on A0 reaches vm-2 across the clusters.
      */
     @Test
+    @Order(2)
     void bgpdKilledAndRestartedOnOneNodeWithdrawsItsRoutesThenBringsThemBack(Fleet fleet) {
         try (Workloads workloads = new Workloads(fleet.lab())) {
             LabNode victim = fleet.node("pe-kind-a", 0);
@@ -236,6 +245,7 @@ class FaultsOnTheFabricE2E {
      * retry converges with no failed FRR object. The L2VNI is removed and the agent started again with its configuration.
      */
     @Test
+    @Order(1)
     void frrHungDuringAnApplyFailsWithATimeoutAndTheLoopGoesOn(Fleet fleet) {
         LabNode hung = fleet.node("pe-kind-a", 1);
         String agent = "node-programmer-" + hung.name();

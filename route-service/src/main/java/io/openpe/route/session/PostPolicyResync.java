@@ -43,6 +43,12 @@ import java.util.function.Function;
  * applied to the post-policy view too, marked until the post-policy view reports the route itself. A pre-policy
  * withdrawal, a post-policy announcement or the peer's next Peer Up/Down clears the suspicion.
  *
+ * <p><b>The router's own routes.</b> {@code bmp_wrsync} sends them (peer_self: peer 0.0.0.0, AS 0, post-policy) in a
+ * session's initial dump only: the {@code bgp_process} hook that queues a route for BMP is called for received
+ * UPDATEs alone ({@code bgp_update}/{@code bgp_withdraw}), never for locally originated routes, so FRR announces no
+ * later own route and withdraws none. Kept, such a record would stay on the topic after the route is gone (seen on
+ * the fabric: FaultsOnTheFabricE2E); they are kept off the RIB. Every other router reports the route as received.
+ *
  * <p><b>Routes FRR denies.</b> A denied UPDATE gives the same two messages (the filtered path has no VALID path), so
  * the copy is refused where FRR's {@code bgp_update} denies: the router's own AS more often in the AS_PATH (without
  * FRR's prepend) than {@code allowas-in} permits (RFC 4271 §9.1.2; node-programmer renders {@code allowas-in}, FRR's
@@ -61,8 +67,15 @@ public final class PostPolicyResync {
     /** {@code openpe.bmp.allowas-in}'s default: FRR's count for {@code neighbor X allowas-in} without a number. */
     public static final int DEFAULT_ALLOWAS_IN = 3;
 
-    /** What to apply to the RIB instead of one Route Monitoring, and how many routes FRR denied in it. */
-    public record Observed(List<RouteMonitoring> apply, int denied) {
+    /**
+     * What to apply to the RIB instead of one Route Monitoring, how many routes FRR denied in it, and how many of the
+     * router's own routes it held (kept off the RIB).
+     */
+    public record Observed(List<RouteMonitoring> apply, int denied, int own) {
+
+        public Observed(List<RouteMonitoring> apply, int denied) {
+            this(apply, denied, 0);
+        }
     }
 
     private final int allowasIn;
@@ -110,6 +123,9 @@ public final class PostPolicyResync {
     /** Looks at one Route Monitoring before it is applied to {@code rib}; returns what to apply instead. */
     public Observed observe(RouteMonitoring message, AdjRibIn rib) {
         PerPeerHeader header = message.peer();
+        if (header.isFrrLocalRoutes()) {
+            return new Observed(List.of(), 0, message.update().announced().size());
+        }
         if (header.isLocRib() || header.adjRibOut()) {
             return new Observed(List.of(message), 0);
         }

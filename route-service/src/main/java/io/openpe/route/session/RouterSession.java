@@ -147,6 +147,9 @@ final class RouterSession extends ChannelInboundHandlerAdapter {
                     if (observed.denied() > 0) {
                         metrics.denied(observed.denied());
                     }
+                    if (observed.own() > 0) {
+                        metrics.ownRoutes(observed.own());
+                    }
                     if (observed.apply().size() == 1) {
                         return r.rib.apply(observed.apply().getFirst());
                     }

@@ -93,6 +93,13 @@ public class SessionMetrics {
                 .register(registry)).increment(count);
     }
 
+    void ownRoutes(int count) {
+        counters.computeIfAbsent("own", k -> Counter.builder("openpe.bmp.routes.own")
+                .description("the router's own routes (FRR 8.4's peer 0.0.0.0), kept off the topic because FRR sends"
+                        + " them only in a session's initial dump and never withdraws them")
+                .register(registry)).increment(count);
+    }
+
     void malformed(int messageType, boolean fatal) {
         String type = messageTypeName(messageType);
         counters.computeIfAbsent("malformed/" + type + "/" + fatal, k -> Counter.builder("openpe.bmp.malformed")

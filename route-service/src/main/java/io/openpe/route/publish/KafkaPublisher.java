@@ -73,7 +73,7 @@ public class KafkaPublisher {
         return queue;
     }
 
-    void start(@Observes StartupEvent event) {
+    public void start(@Observes StartupEvent event) {
         producer = ProtobufProducers.reliable(kafka, "route-service", batching);
         metrics = KafkaClients.metrics(registry, producer);
         running = true;
@@ -87,6 +87,7 @@ public class KafkaPublisher {
                     producer.send(new ProducerRecord<>(next.topic(), next.key(), next.value()), (metadata, error) -> {
                         if (error == null) {
                             sent.increment();
+                            next.whenStored().run();
                         } else {
                             failed.increment();
                             LOG.errorf("Kafka did not accept %s key %s: %s", next.topic(), next.key(),
@@ -100,7 +101,7 @@ public class KafkaPublisher {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    public void stop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
             thread.interrupt();

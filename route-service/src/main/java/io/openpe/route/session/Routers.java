@@ -296,7 +296,7 @@ public class Routers {
      * RIB no longer has), under the router's monitor so that a later record of the same key follows it; returns them.
      */
     List<String> reconcile(RouterState router, String topic,
-            java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys) {
+            java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys, Runnable whenStored) {
         watchLock.readLock().lock();
         try {
             synchronized (router) {
@@ -312,7 +312,7 @@ public class Routers {
                     }
                 }
                 List<String> stale = staleKeys.apply(router.address(), current);
-                queue.addAll(tombstones(topic, stale));
+                queue.addAll(tombstones(topic, stale, whenStored));
                 return stale;
             }
         } finally {
@@ -325,12 +325,13 @@ public class Routers {
      * (its session reconciles it). Holding the map's entry keeps a session of it from starting until the tombstones
      * are queued.
      */
-    List<String> withdrawAbsent(String address, String topic, java.util.function.Supplier<List<String>> staleKeys) {
+    List<String> withdrawAbsent(String address, String topic, java.util.function.Supplier<List<String>> staleKeys,
+            Runnable whenStored) {
         List<List<String>> withdrawn = new ArrayList<>(List.of(List.of()));
         routers.compute(address, (a, existing) -> {
             if (existing == null) {
                 List<String> stale = staleKeys.get();
-                queue.addAll(tombstones(topic, stale));
+                queue.addAll(tombstones(topic, stale, whenStored));
                 withdrawn.set(0, stale);
             }
             return existing;
@@ -338,8 +339,8 @@ public class Routers {
         return withdrawn.get(0);
     }
 
-    private static List<Outbound> tombstones(String topic, List<String> keys) {
-        return keys.stream().map(k -> new Outbound(topic, k, null)).toList();
+    private static List<Outbound> tombstones(String topic, List<String> keys, Runnable whenStored) {
+        return keys.stream().map(k -> new Outbound(topic, k, null, whenStored)).toList();
     }
 
     void closed(RouterSession session, RouterState router) {

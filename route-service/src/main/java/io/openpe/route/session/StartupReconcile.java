@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import io.openpe.route.config.RouteServiceConfig;
 import org.jboss.logging.Logger;
 
@@ -49,6 +52,10 @@ public class StartupReconcile implements Routers.SyncListener {
     private volatile Map<String, Reconciliation> reconciliations;
     private ScheduledExecutorService timer;
     private Instant started;
+    /** Tombstones queued by the reconcile that Kafka has not acknowledged yet. */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
+    private final Runnable stored = unacknowledged::decrementAndGet;
+    private final AtomicLong failedReads = new AtomicLong();
 
     @Inject
     public StartupReconcile(Routers routers, MeterRegistry registry,
@@ -89,6 +96,7 @@ public class StartupReconcile implements Routers.SyncListener {
                 if (timer.isShutdown()) {
                     return;  // stopping: the read was interrupted on purpose
                 }
+                failedReads.incrementAndGet();
                 LOG.warnf("Reading %s to reconcile it failed (%s); retrying in %s", topic, e.getMessage(), RETRY);
                 timer.schedule(this::load, RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -145,7 +153,7 @@ public class StartupReconcile implements Routers.SyncListener {
             if (!loaded.pending(router.address())) {
                 return;
             }
-            List<String> stale = routers.reconcile(router, topic, loaded::staleKeys);
+            List<String> stale = routers.reconcile(router, topic, counted(loaded::staleKeys), stored);
             counted(topic, cause, stale.size());
             LOG.infof("Router %s reconciled (%s): %d routes on %s it no longer has were withdrawn", router.address(),
                     cause, stale.size(), topic);
@@ -158,7 +166,8 @@ public class StartupReconcile implements Routers.SyncListener {
         }
         reconciliations.forEach((topic, loaded) -> {
             for (String address : loaded.pendingRouters()) {
-                List<String> stale = routers.withdrawAbsent(address, topic, () -> loaded.staleKeys(address, Set.of()));
+                List<String> stale = routers.withdrawAbsent(address, topic,
+                        () -> counted(loaded::staleKeys).apply(address, Set.of()), stored);
                 if (!stale.isEmpty()) {
                     counted(topic, "absent-router", stale.size());
                     LOG.infof("Router %s did not connect within %s of the start: its %d routes on %s were withdrawn",
@@ -166,6 +175,34 @@ public class StartupReconcile implements Routers.SyncListener {
                 }
             }
         });
+    }
+
+    /** The stale keys, counted as unacknowledged before they are queued (their acknowledgement counts them down). */
+    private BiFunction<String, Set<String>, List<String>> counted(BiFunction<String, Set<String>, List<String>> stale) {
+        return (address, current) -> {
+            List<String> keys = stale.apply(address, current);
+            unacknowledged.addAndGet(keys.size());
+            return keys;
+        };
+    }
+
+    /**
+     * Where the reconcile stands: whether the topic has been read, the routers whose records wait for their session
+     * to re-send its tables (or for the wait to end), and the tombstones Kafka has not acknowledged yet.
+     */
+    public record State(boolean read, long failedReads, List<String> pendingRouters, int unacknowledged) {
+
+        /** Whether what the topic holds may still differ from what the routers re-sent, for a reason of the reconcile's own. */
+        public boolean catchingUp() {
+            return !read || unacknowledged > 0;
+        }
+    }
+
+    public State state() {
+        Map<String, Reconciliation> loaded = reconciliations;
+        List<String> pending = loaded == null ? List.of() : loaded.values().stream()
+                .flatMap(r -> r.pendingRouters().stream()).distinct().sorted().toList();
+        return new State(loaded != null, failedReads.get(), pending, unacknowledged.get());
     }
 
     private void counted(String topic, String cause, int tombstones) {

@@ -192,7 +192,7 @@ public class StartupReconcile implements Routers.SyncListener {
      */
     public record State(boolean read, long failedReads, List<String> pendingRouters, int unacknowledged) {
 
-        /** Whether what the topic holds may still differ from what the routers re-sent, for a reason of the reconcile's own. */
+        /** Whether the topic may still hold routes the routers did not re-send, for a reason of the reconcile's own. */
         public boolean catchingUp() {
             return !read || unacknowledged > 0;
         }

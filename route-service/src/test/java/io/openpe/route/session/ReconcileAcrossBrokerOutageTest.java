@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,7 @@ class ReconcileAcrossBrokerOutageTest {
                         Duration.ofSeconds(30)).until(() -> publisher.queue().size() == 0
                         && reconcile.state().unacknowledged() == 1);
                 assertEquals(List.of(), reconcile.state().pendingRouters(), "A is reconciled");
+                assertEquals(false, readiness(), "readiness DOWN while the tombstone waits");
                 awaitProducerDisconnected();
             } finally {
                 broker.startAgain();
@@ -118,6 +120,7 @@ class ReconcileAcrossBrokerOutageTest {
             evpn.awaitTombstone(macTwo);
             Awaitility.await("the tombstone acknowledged").atMost(Duration.ofSeconds(30))
                     .until(() -> reconcile.state().unacknowledged() == 0);
+            assertEquals(true, readiness(), "readiness UP once it is acknowledged");
             assertEquals(0, evpn.count(r -> macOne.equals(r.key()) && r.value() == null), "MAC 1 keeps its record");
         }
     }
@@ -136,6 +139,7 @@ class ReconcileAcrossBrokerOutageTest {
             Awaitility.await("a failed read of the topic").atMost(Duration.ofSeconds(90))
                     .until(() -> reconcile.state().failedReads() > 0);
             assertEquals(false, reconcile.state().read());
+            assertEquals(false, readiness(), "readiness DOWN until the topic is read");
         } finally {
             broker.startAgain();
         }
@@ -145,6 +149,10 @@ class ReconcileAcrossBrokerOutageTest {
             ConsumerRecord<String, EvpnRoute> again = evpn.await(r -> macOne.equals(r.key()) && r.offset() > 1);
             assertNotNull(again.value(), "MAC 1 published by this life");
         }
+    }
+
+    private boolean readiness() {
+        return new ReconcileReadiness(reconcile).call().getStatus() == HealthCheckResponse.Status.UP;
     }
 
     /** Waits until the publisher's producer has lost its connection to the broker. */

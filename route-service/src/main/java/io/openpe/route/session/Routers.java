@@ -296,7 +296,7 @@ public class Routers {
      * RIB no longer has), under the router's monitor so that a later record of the same key follows it; returns them.
      */
     List<String> reconcile(RouterState router, String topic,
-            java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys, Runnable whenStored) {
+            java.util.function.BiFunction<String, Set<String>, List<String>> staleKeys, Runnable whenDone) {
         watchLock.readLock().lock();
         try {
             synchronized (router) {
@@ -312,7 +312,7 @@ public class Routers {
                     }
                 }
                 List<String> stale = staleKeys.apply(router.address(), current);
-                queue.addAll(tombstones(topic, stale, whenStored));
+                queue.addAll(tombstones(topic, stale, whenDone));
                 return stale;
             }
         } finally {
@@ -326,12 +326,12 @@ public class Routers {
      * are queued.
      */
     List<String> withdrawAbsent(String address, String topic, java.util.function.Supplier<List<String>> staleKeys,
-            Runnable whenStored) {
+            Runnable whenDone) {
         List<List<String>> withdrawn = new ArrayList<>(List.of(List.of()));
         routers.compute(address, (a, existing) -> {
             if (existing == null) {
                 List<String> stale = staleKeys.get();
-                queue.addAll(tombstones(topic, stale, whenStored));
+                queue.addAll(tombstones(topic, stale, whenDone));
                 withdrawn.set(0, stale);
             }
             return existing;
@@ -339,8 +339,8 @@ public class Routers {
         return withdrawn.get(0);
     }
 
-    private static List<Outbound> tombstones(String topic, List<String> keys, Runnable whenStored) {
-        return keys.stream().map(k -> new Outbound(topic, k, null, whenStored)).toList();
+    private static List<Outbound> tombstones(String topic, List<String> keys, Runnable whenDone) {
+        return keys.stream().map(k -> new Outbound(topic, k, null, whenDone)).toList();
     }
 
     void closed(RouterSession session, RouterState router) {

@@ -54,7 +54,7 @@ public class StartupReconcile implements Routers.SyncListener {
     private Instant started;
     /** Tombstones queued by the reconcile that Kafka has not acknowledged yet. */
     private final AtomicInteger unacknowledged = new AtomicInteger();
-    private final Runnable stored = unacknowledged::decrementAndGet;
+    private final Runnable acknowledged = unacknowledged::decrementAndGet;
     private final AtomicLong failedReads = new AtomicLong();
 
     @Inject
@@ -153,7 +153,8 @@ public class StartupReconcile implements Routers.SyncListener {
             if (!loaded.pending(router.address())) {
                 return;
             }
-            List<String> stale = routers.reconcile(router, topic, counted(loaded::staleKeys), stored);
+            List<String> stale = routers.reconcile(router, topic, awaitingAcknowledgement(loaded::staleKeys),
+                    acknowledged);
             counted(topic, cause, stale.size());
             LOG.infof("Router %s reconciled (%s): %d routes on %s it no longer has were withdrawn", router.address(),
                     cause, stale.size(), topic);
@@ -167,7 +168,7 @@ public class StartupReconcile implements Routers.SyncListener {
         reconciliations.forEach((topic, loaded) -> {
             for (String address : loaded.pendingRouters()) {
                 List<String> stale = routers.withdrawAbsent(address, topic,
-                        () -> counted(loaded::staleKeys).apply(address, Set.of()), stored);
+                        () -> awaitingAcknowledgement(loaded::staleKeys).apply(address, Set.of()), acknowledged);
                 if (!stale.isEmpty()) {
                     counted(topic, "absent-router", stale.size());
                     LOG.infof("Router %s did not connect within %s of the start: its %d routes on %s were withdrawn",
@@ -178,7 +179,8 @@ public class StartupReconcile implements Routers.SyncListener {
     }
 
     /** The stale keys, counted as unacknowledged before they are queued (their acknowledgement counts them down). */
-    private BiFunction<String, Set<String>, List<String>> counted(BiFunction<String, Set<String>, List<String>> stale) {
+    private BiFunction<String, Set<String>, List<String>> awaitingAcknowledgement(
+            BiFunction<String, Set<String>, List<String>> stale) {
         return (address, current) -> {
             List<String> keys = stale.apply(address, current);
             unacknowledged.addAndGet(keys.size());

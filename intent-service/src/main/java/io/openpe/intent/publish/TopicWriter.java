@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
@@ -47,11 +46,13 @@ public class TopicWriter implements AutoCloseable {
     }
 
     /**
-     * Where the unbounded writes go. The {@code Uni} completes when Kafka acknowledged the record and fails when the
-     * channel gave up on it; in the service, {@code MutinyEmitter::sendMessage} of the {@code records} channel.
+     * Where the unbounded writes go: {@code send} hands the record over now and returns a stage that completes when
+     * Kafka acknowledged it and fails when the channel gave up on it; in the service, the {@code records} channel's
+     * {@code MutinyEmitter::sendMessage}, subscribed at once. (A stage, not a {@code Uni}: tests that run the
+     * reconciler without Quarkus in a JVM that ran Quarkus tests cannot initialise Mutiny's context propagation.)
      */
     public interface RecordChannel extends AutoCloseable {
-        Uni<Void> send(OutgoingKafkaRecord<String, MessageLite> record);
+        CompletableFuture<Void> send(OutgoingKafkaRecord<String, MessageLite> record);
 
         /** Nothing to close for a channel Quarkus owns. */
         @Override
@@ -82,7 +83,7 @@ public class TopicWriter implements AutoCloseable {
     public TopicWriter(@Channel("records") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
             MutinyEmitter<MessageLite> records, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             MeterRegistry registry) {
-        this(records::sendMessage, kafka, Optional.of(registry));
+        this(record -> records.sendMessage(record).subscribeAsCompletionStage(), kafka, Optional.of(registry));
     }
 
     /** Any channel (tests and tools: a raw reliable producer), the bounded producer from {@code kafka}. */
@@ -99,7 +100,7 @@ public class TopicWriter implements AutoCloseable {
     public void writeAll(List<Entry> entries) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            acks.add(channel.send(KafkaRecord.of(e.topic(), e.key(), e.value())).subscribeAsCompletionStage());
+            acks.add(channel.send(KafkaRecord.of(e.topic(), e.key(), e.value())));
         }
         for (CompletableFuture<Void> ack : acks) {
             try {

@@ -132,7 +132,8 @@ class GrpcErrorModelTest {
             Throwable busy = this.<DeleteResponse>failure(o -> api.delete(DeleteRequest.newBuilder().setRef(ref("before")).build(), o));
             long busyMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(Status.Code.UNAVAILABLE, Status.fromThrowable(busy).getCode(), busy.toString());
-            assertFalse(nodeEvent.isDone(), "the node event still waits for the broker");
+            assertFalse(nodeEvent.isDone(), () -> "the node event still waits for the broker; it ended: "
+                    + nodeEvent.handle((done, failure) -> String.valueOf(failure)).getNow("running"));
 
             // Reads answer from memory meanwhile.
             assertEquals(List.of("before"), this.<ListResponse>answer(o -> api.list(ListRequest.getDefaultInstance(), o))

@@ -3,7 +3,6 @@ package io.openpe.intent.publish;
 import com.google.protobuf.MessageLite;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,19 +30,17 @@ public final class RawRecordChannel implements TopicWriter.RecordChannel {
     }
 
     @Override
-    public Uni<Void> send(OutgoingKafkaRecord<String, MessageLite> record) {
-        return Uni.createFrom().completionStage(() -> {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            producer.send(new ProducerRecord<>(record.getTopic(), record.getKey(), record.getPayload()),
-                    (metadata, failure) -> {
-                        if (failure == null) {
-                            ack.complete(null);
-                        } else {
-                            ack.completeExceptionally(failure);
-                        }
-                    });
-            return ack;
-        });
+    public CompletableFuture<Void> send(OutgoingKafkaRecord<String, MessageLite> record) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(record.getTopic(), record.getKey(), record.getPayload()),
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(failure);
+                    }
+                });
+        return ack;
     }
 
     @Override

@@ -72,7 +72,6 @@ public class IntentServiceLifecycle {
     private volatile boolean restored;
     private volatile String restoreFailure = "restoring state from Kafka";
     private DirectorySource directorySource;
-    private NodeStatusFeed nodeStatusFeed;
     private CompactedTopics state;
 
     /** The one undecodable-record policy of all of intent-service's consumers (restore, fleet feed, node status). */
@@ -93,7 +92,7 @@ public class IntentServiceLifecycle {
     }
 
     void onStart(@Observes StartupEvent event, IntentReconciler reconciler, Instance<KubernetesSource> kubernetes,
-            UndecodableRecords undecodableRecords, MeterRegistry registry) {
+            UndecodableRecords undecodableRecords, MeterRegistry registry, NodeStatusFeed nodeStatusFeed) {
         undecodable = undecodableRecords;
         Thread.ofPlatform().name("intent-restore").start(() -> {
             if (!restore(reconciler, registry)) {
@@ -109,18 +108,15 @@ public class IntentServiceLifecycle {
                 directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesSource.enabled());
                 directorySource.start(intents.pollIntervalMillis());
             });
-            nodeStatusFeed = new NodeStatusFeed(kafka, reconciler, undecodable, registry);
-            nodeStatusFeed.start();
+            nodeStatusFeed.open();
             restored = true;
         });
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event, NodeStatusFeed nodeStatusFeed) {
+        nodeStatusFeed.close();
         if (directorySource != null) {
             directorySource.close();
-        }
-        if (nodeStatusFeed != null) {
-            nodeStatusFeed.close();
         }
         if (state != null) {
             state.close();

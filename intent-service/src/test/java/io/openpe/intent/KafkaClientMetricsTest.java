@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10: every Kafka client of the running service has its own metrics in Micrometer, raw ones included: the
- * restore-and-fleet reader, the node-status feed and the intent writer, by their client ids.
+ * restore-and-fleet reader (raw), the node-status feed and the sources' writer (channels, bound by Quarkus) and the
+ * gRPC writes' bounded producer (raw), by their client ids.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -31,7 +32,8 @@ class KafkaClientMetricsTest {
         String metrics = get("q/metrics").body();
         assertTrue(has(metrics, "kafka_consumer_", "intent-service-state"), "restore and fleet reader");
         assertTrue(has(metrics, "kafka_consumer_", "intent-service-node-status"), "node-status feed");
-        assertTrue(has(metrics, "kafka_producer_", "intent-service"), "intent writer");
+        assertTrue(has(metrics, "kafka_producer_", "intent-service"), "the sources' writer (records channel)");
+        assertTrue(has(metrics, "kafka_producer_", "intent-service-api"), "the gRPC writes' bounded producer");
     }
 
     private static boolean has(String metrics, String prefix, String clientId) {

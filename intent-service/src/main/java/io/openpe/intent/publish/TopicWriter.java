@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +26,38 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Writes intent-service's records (intents, node facts, plans) and waits for the broker's acknowledgement, so that a
  * caller that returns "applied" means "durably on the topic". The sources that cannot answer "try again"
- * (Kubernetes, the directory) wait as long as Kafka is away ({@link ProtobufProducers#reliable}); a gRPC write waits
- * a bounded time on a producer whose records expire then ({@link ProtobufProducers#bounded}), so it can answer
- * UNAVAILABLE knowing its records were not written (docs/decisions.md).
+ * (Kubernetes, the directory) wait as long as Kafka is away: their records go through the SmallRye {@code records}
+ * channel (application.properties: idempotent, {@code acks=all}, no delivery timeout, each record naming its topic).
+ * A gRPC write waits a bounded time on a raw producer whose records expire then ({@link ProtobufProducers#bounded}),
+ * so it can answer UNAVAILABLE knowing its records were not written; a channel cannot promise that
+ * (docs/decisions.md "Kafka through Quarkus").
  */
 @ApplicationScoped
 public class TopicWriter implements AutoCloseable {
 
     /** One record to write; a null value is a tombstone. */
     public record Entry(String topic, String key, MessageLite value) {
+    }
+
+    /**
+     * Where the unbounded writes go: {@code send} hands the record over now and returns a stage that completes when
+     * Kafka acknowledged it and fails when the channel gave up on it; in the service, the {@code records} channel's
+     * {@code MutinyEmitter::sendMessage}, subscribed at once. (A stage, not a {@code Uni}: tests that run the
+     * reconciler without Quarkus in a JVM that ran Quarkus tests cannot initialise Mutiny's context propagation.)
+     */
+    public interface RecordChannel extends AutoCloseable {
+        CompletableFuture<Void> send(OutgoingKafkaRecord<String, MessageLite> record);
+
+        /** Nothing to close for a channel Quarkus owns. */
+        @Override
+        default void close() {
+        }
     }
 
     /** A bounded write that Kafka did not acknowledge in time: its records are not written and will not be. */
@@ -47,36 +70,39 @@ public class TopicWriter implements AutoCloseable {
     /** How long a bounded write waits for Kafka; its producer's records expire after it. */
     public static final Duration BOUNDED_WAIT = Duration.ofSeconds(5);
 
-    private final KafkaProducer<String, MessageLite> producer;
+    private final RecordChannel channel;
     private final KafkaProducer<String, MessageLite> boundedProducer;
     private final Optional<KafkaClientMetrics> metrics;
 
-    /** From the service's Quarkus Kafka configuration (TLS, SASL, ...), with the producer's metrics in Micrometer. */
+    /**
+     * In the service: the {@code records} channel (its client metrics reach Micrometer through Quarkus), and the
+     * bounded producer from the same Quarkus Kafka configuration (TLS, SASL, ...), metered here. The emitter buffers
+     * without a limit: a write of many plans during an outage waits for its acknowledgements, it is never refused.
+     */
     @Inject
-    public TopicWriter(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
-        this.producer = ProtobufProducers.reliable(kafka, "intent-service", Map.of());
-        this.boundedProducer = ProtobufProducers.bounded(kafka, "intent-service-api", BOUNDED_WAIT);
-        this.metrics = Optional.of(KafkaClients.metrics(registry, producer));
+    public TopicWriter(@Channel("records") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+            MutinyEmitter<MessageLite> records, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            MeterRegistry registry) {
+        this(record -> records.sendMessage(record).subscribeAsCompletionStage(), kafka, Optional.of(registry));
     }
 
-    /** Brokers only, no metrics: tests and tools. */
-    public TopicWriter(String bootstrapServers) {
-        this.producer = ProtobufProducers.reliable(bootstrapServers, "intent-service");
-        this.boundedProducer = ProtobufProducers.bounded(bootstrapServers, "intent-service-api", BOUNDED_WAIT);
-        this.metrics = Optional.empty();
+    /** Any channel (tests and tools: a raw reliable producer), the bounded producer from {@code kafka}. */
+    public TopicWriter(RecordChannel channel, Map<String, ?> kafka, Optional<MeterRegistry> registry) {
+        this.channel = channel;
+        this.boundedProducer = ProtobufProducers.bounded(kafka, "intent-service-api", BOUNDED_WAIT);
+        this.metrics = registry.map(r -> KafkaClients.metrics(r, boundedProducer));
     }
 
     /**
      * Sends every entry, then waits for all acknowledgements, as long as Kafka is away; entries of one key keep their
-     * order.
+     * order (they enter the channel in order, and its one idempotent producer keeps it).
      */
     public void writeAll(List<Entry> entries) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            acks.add(producer.send(new ProducerRecord<>(e.topic(), e.key(), e.value())));
+            acks.add(channel.send(KafkaRecord.of(e.topic(), e.key(), e.value())));
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
+        for (CompletableFuture<Void> ack : acks) {
             try {
                 ack.get();
             } catch (InterruptedException ex) {
@@ -122,7 +148,7 @@ public class TopicWriter implements AutoCloseable {
     @Override
     public void close() {
         metrics.ifPresent(KafkaClientMetrics::close);
-        producer.close(Duration.ofSeconds(5));
         boundedProducer.close(Duration.ofSeconds(5));
+        channel.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openpe.intent.plan.PlanSettings;
+import io.openpe.intent.publish.RawRecordChannel;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.intent.v1.NodePlan;
@@ -49,7 +50,7 @@ class DeletedAndRecreatedIntentTest {
 
     @Test
     void anIntentReCreatedUnderTheNameOfADeletedOneIsPlannedInTheSameSync(@TempDir Path dir) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             broker.createOpenpeTopics();
             IntentReconciler reconciler = new IntentReconciler("c1", PlanSettings.DEFAULTS, writer);
             DirectorySource source = new DirectorySource(new IntentDirectory(dir), reconciler, true);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.plan.PlanSettings;
+import io.openpe.intent.publish.RawRecordChannel;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.intent.status.ObjectStatus;
@@ -48,7 +49,7 @@ class DuplicateKeysAndBrokenFilesTest {
 
     @Test
     void aFileThatNoLongerParsesKeepsItsLastGoodObjectsAndSaysSoOnTheirStatus(@TempDir Path dir) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             broker.createOpenpeTopics();
             IntentReconciler reconciler = new IntentReconciler("c1", PlanSettings.DEFAULTS, writer);
             AtomicReference<Collection<ObjectStatus>> status = new AtomicReference<>(List.of());

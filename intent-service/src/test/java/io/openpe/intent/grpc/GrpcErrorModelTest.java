@@ -11,6 +11,7 @@ import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.IntentProtos;
+import io.openpe.intent.publish.RawRecordChannel;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.intent.v1.ApplyRequest;
@@ -57,7 +58,7 @@ class GrpcErrorModelTest {
 
     @Test
     void aBrokenObjectIsAnInvalidArgumentNamingEachFieldWithTheValidatorsReasonAndNothingIsStored() {
-        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             broker.createOpenpeTopics();
             IntentReconciler reconciler = new IntentReconciler(CLUSTER, SETTINGS, writer);
             IntentGrpcService api = new IntentGrpcService(reconciler);
@@ -106,7 +107,7 @@ class GrpcErrorModelTest {
     @Test
     void whileTheBrokerIsStoppedReadsAnswerWritesAreUnavailableAndChangeNothingAndAllConvergesAfterward()
             throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (KafkaBroker broker = KafkaBroker.start(); TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             broker.createOpenpeTopics();
             IntentReconciler reconciler = new IntentReconciler(CLUSTER, SETTINGS, writer);
             IntentGrpcService api = new IntentGrpcService(reconciler);
@@ -131,7 +132,8 @@ class GrpcErrorModelTest {
             Throwable busy = this.<DeleteResponse>failure(o -> api.delete(DeleteRequest.newBuilder().setRef(ref("before")).build(), o));
             long busyMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(Status.Code.UNAVAILABLE, Status.fromThrowable(busy).getCode(), busy.toString());
-            assertFalse(nodeEvent.isDone(), "the node event still waits for the broker");
+            assertFalse(nodeEvent.isDone(), () -> "the node event still waits for the broker; it ended: "
+                    + nodeEvent.handle((done, failure) -> String.valueOf(failure)).getNow("running"));
 
             // Reads answer from memory meanwhile.
             assertEquals(List.of("before"), this.<ListResponse>answer(o -> api.list(ListRequest.getDefaultInstance(), o))

@@ -12,6 +12,7 @@ import io.openpe.intent.fleet.FleetFinding.Check;
 import io.openpe.intent.model.ObjectId;
 import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.CompactedTopics;
+import io.openpe.intent.publish.RawRecordChannel;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.status.ObjectStatus;
 import io.openpe.intent.v1.Intent;
@@ -75,7 +76,7 @@ class FleetTest {
             AtomicReference<Collection<ObjectStatus>> status) implements AutoCloseable {
 
         static Pipeline start(String cluster, String bootstrapServers) {
-            TopicWriter writer = new TopicWriter(bootstrapServers);
+            TopicWriter writer = RawRecordChannel.writer(bootstrapServers);
             IntentReconciler reconciler = new IntentReconciler(cluster, PlanSettings.DEFAULTS, writer);
             AtomicReference<Collection<ObjectStatus>> status = new AtomicReference<>(List.of());
             reconciler.statusSink(status::set);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.openpe.intent.directory.IntentDirectory;
 import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.CompactedTopics;
+import io.openpe.intent.publish.RawRecordChannel;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.NodeFacts;
@@ -58,14 +59,14 @@ class RestartTest {
         Map<String, Map<String, String>> nodes = Map.of("n0", Map.of("zone", "a"), "n1", Map.of("zone", "b"));
         PlanSettings settings = new PlanSettings(Optional.empty(), 1500, 4789);
 
-        try (TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             IntentReconciler first = new IntentReconciler("c1", settings, writer);
             first.replaceSource(Source.SOURCE_DIRECTORY, seedObjects(), Optional.of(nodes));
         }
         Map<String, Long> before = endOffsets();
         assertTrue(before.get(Topics.PLANS) >= 2, "first run published the plans: " + before);
 
-        try (TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
+        try (TopicWriter writer = RawRecordChannel.writer(broker.bootstrapServers())) {
             IntentReconciler restarted = new IntentReconciler("c1", settings, writer);
             restarted.restore(
                     CompactedTopics.readAll(broker.bootstrapServers(), Topics.INTENTS, Intent.parser(), "c1/").values(),

@@ -4,7 +4,8 @@ import com.google.protobuf.MessageLite;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.openpe.migration.config.MigrationCoordinatorConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.migration.saga.MigrationRequest;
 import io.openpe.migration.saga.Saga;
 import io.openpe.migration.store.EventCodec;
@@ -26,11 +27,13 @@ import io.openpe.migration.v1.StartResponse;
 import io.openpe.migration.v1.WatchRequest;
 import io.openpe.migration.v1.WatchResponse;
 import io.openpe.proto.grpc.GrpcErrors;
+import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.openpe.proto.kafka.Topics;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -75,13 +78,20 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Inject
   MigrationView view;
 
+  /** Every {@code kafka.*} property (brokers, TLS, SASL): what the API's producer is built from (docs/decisions.md). */
   @Inject
-  MigrationCoordinatorConfig.Kafka kafka;
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafka;
+
+  @Inject
+  MeterRegistry registry;
 
   private volatile KafkaProducer<String, MessageLite> producer;
+  private volatile KafkaClientMetrics producerMetrics;
 
   void close(@Observes ShutdownEvent shutdown) {
     if (producer != null) {
+      producerMetrics.close();
       producer.close(Duration.ofSeconds(5));
     }
   }
@@ -225,7 +235,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          producer = ProtobufProducers.bounded(kafka.bootstrapServers(), "migration-api", WRITE_WITHIN);
+          KafkaProducer<String, MessageLite> created = ProtobufProducers.bounded(kafka, "migration-api", WRITE_WITHIN);
+          producerMetrics = KafkaClients.metrics(registry, created);
+          producer = created;
         }
         current = producer;
       }

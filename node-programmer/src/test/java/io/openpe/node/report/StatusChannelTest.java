@@ -6,8 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.node.PlanTopics;
+import io.openpe.node.ProtoPlans;
+import io.openpe.node.desired.DesiredState;
 import io.openpe.node.desired.FieldError;
+import io.openpe.node.desired.KernelEnactment;
+import io.openpe.node.desired.Namespaces;
+import io.openpe.node.desired.ObjectResult;
 import io.openpe.node.desired.PlanRefusal;
+import io.openpe.node.frrctl.FrrEnactment;
+import io.openpe.node.intake.NodePlans;
+import io.openpe.node.linux.Enactment;
+import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
@@ -18,11 +27,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +91,45 @@ class StatusChannelTest {
         assertTrue(registry.getMeters().stream().anyMatch(m -> m.getId().getName().startsWith("kafka.producer.")
                 && clientId.equals(m.getId().getTag("client.id"))),
                 "the channel's producer metrics are bound to Micrometer (client " + clientId + ")");
+    }
+
+    /**
+     * The status of a node of 10,000 L2VNIs, as the agent reports it after a full convergence (one result per FRR part
+     * and per kernel object of the plan's desired state) and after an FRR reload that failed (every FRR part with the
+     * reason), goes through the channel whole; its raw and gzip sizes are printed for docs/decisions.md.
+     */
+    @Test
+    void theStatusOfANodeWithTenThousandL2vnisGoesThroughTheChannelWhole() throws Exception {
+        io.openpe.node.desired.NodePlan plan = NodePlans.fromProto(ProtoPlans.l2vnis("chan", "big", 1, 100, 10_000));
+        DesiredState desired = DesiredState.from(plan, Namespaces.defaults());
+        List<ObjectResult> kernel = desired.kernel().stream()
+                .map(d -> ObjectResult.applied(d.object().id(), Optional.of(d.source()))).toList();
+        String reloadFailure = "frr-reload.py exited 1: line 40213: % Unknown command: vni 10099 (bgpd), the running"
+                + " configuration stays as it was";
+        for (Optional<String> frrFailure : List.of(Optional.<String>empty(), Optional.of(reloadFailure))) {
+            Enactment enactment = new Enactment(plan.generation(), plan.contentHash(),
+                    Optional.of(new FrrEnactment(true, "sha256:" + "0".repeat(64), frrFailure)), desired.frrParts(),
+                    new KernelEnactment(List.of(), kernel, kernel.size(), List.of()));
+            Convergence convergence = new Convergence(plan, Optional.of(enactment), Instant.now(), Duration.ofSeconds(9));
+            NodeStatus status = NodeStatuses.toProto("chan", "big", convergence);
+            String node = frrFailure.isEmpty() ? "big-applied" : "big-frr-failed";
+
+            publisher(node).report(convergence);
+
+            List<NodeStatus> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/" + node);
+            assertEquals(1, published.size());
+            NodeStatus arrived = published.getFirst().toBuilder().setNode("big").build();
+            assertEquals(status.toBuilder().setObservedAt(arrived.getObservedAt()).build(), arrived,
+                    "the status arrives whole");
+            int raw = status.getSerializedSize();
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+                gzip.write(status.toByteArray());
+            }
+            assertTrue(raw < Topics.MAX_RECORD_BYTES, "within the channel's max.request.size: " + raw);
+            System.out.printf("node-status of 10,000 L2VNIs (%s): %d results, %d bytes raw (%d per L2VNI), %d bytes"
+                    + " gzip%n", node, status.getResultsCount(), raw, raw / 10_000, compressed.size());
+        }
     }
 
     @Test

@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openpe.node.config.NodeProgrammerConfig;
 import io.openpe.node.desired.Namespaces;
 import io.openpe.node.desired.PlanRefusal;
+import io.openpe.node.frrctl.FrrControl;
+import io.openpe.node.frrctl.FrrTools;
 import io.openpe.node.intake.PlanIntake;
 import io.openpe.node.kube.NodeCapacity;
 import io.openpe.node.linux.NeighborRefresher;
+import io.openpe.node.linux.RouterMacNeighbors;
 import io.openpe.node.reconcile.ApplyMetrics;
 import io.openpe.node.reconcile.Backoff;
 import io.openpe.node.reconcile.Convergence;
@@ -27,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -114,13 +118,36 @@ public class NodeAgent {
     private void refreshNeighbors(String key) {
         NeighborRefresher refresher = new NeighborRefresher(new Namespaces(nodeConfig.routerNetns(), Optional.empty()));
         Counter refreshed = registry.counter("openpe.node.neighbors.refreshed");
+        Optional<RouterMacNeighbors> routerMacs = routerMacNeighbors();
+        Counter restoredCount = registry.counter("openpe.node.router.mac.neighbors.restored");
         loop.every(nodeConfig.neighborRefreshInterval(), "neighbor refresh", () -> {
             int count = refresher.refresh().size();
             refreshed.increment(count);
             if (count > 0) {
                 LOG.debugf("refreshed %d stale neighbors node=%s", count, key);
             }
+            routerMacs.ifPresent(neighbours -> neighbours.restore().forEach(restored -> {
+                restoredCount.increment();
+                LOG.infof("restored router-MAC neighbour zebra lost node=%s namespace=%s vtep=%s dev=%s mac=%s",
+                        key, restored.namespace(), restored.nextHop().vtep(), restored.nextHop().bridge(),
+                        restored.routerMac());
+            }));
         });
+    }
+
+    /**
+     * With FRR driven, the router-MAC neighbours zebra may lose (FRR 8.4.4) are put back on the same tick; they exist
+     * only in VRF namespaces, so on kernel VRFs this costs a listing of /run/netns.
+     */
+    private Optional<RouterMacNeighbors> routerMacNeighbors() {
+        Optional<String> vtyDir = nodeConfig.frr().vtyDir();
+        Optional<String> configDir = nodeConfig.frr().configDir();
+        if (vtyDir.isEmpty() || configDir.isEmpty()) {
+            return Optional.empty();
+        }
+        FrrControl frr = new FrrControl(FrrTools.in(nodeConfig.routerNetns(), Path.of(vtyDir.get()),
+                Path.of(configDir.get())));
+        return Optional.of(new RouterMacNeighbors(nodeConfig.routerNetns(), frr::evpnRouterMacs));
     }
 
     void stop(@Observes ShutdownEvent event) {

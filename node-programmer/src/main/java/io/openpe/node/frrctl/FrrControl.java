@@ -153,6 +153,18 @@ public final class FrrControl {
                 .map(line -> line.split("\\s+")[0]).toList());
     }
 
+    /**
+     * bgpd's EVPN table with the router MAC of every path that names one; empty when bgpd cannot be asked. Read only
+     * when a router-MAC neighbour is missing (RouterMacNeighbors), not on every pass.
+     */
+    public Optional<EvpnRouterMacs> evpnRouterMacs() {
+        Output output = tools.vtysh("-c", "show bgp l2vpn evpn route json");
+        if (!output.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(EvpnRouterMacs.parse(output.stdout()));
+    }
+
     public String runningConfig() {
         Output output = tools.vtysh("-c", "show running-config");
         if (!output.ok()) {

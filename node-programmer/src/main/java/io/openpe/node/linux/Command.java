@@ -15,6 +15,10 @@ record Command(List<String> argv, String stdin) {
         return new Command(argv, "");
     }
 
+    Command withStdin(String input) {
+        return new Command(argv, input);
+    }
+
     Output run() {
         return ExternalProgram.run(argv, stdin);
     }

@@ -28,6 +28,18 @@ record Netns(Optional<String> name) {
         return argv;
     }
 
+    /** {@code bridge [-n NAME]} followed by the arguments. */
+    List<String> bridgeCommand(List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("bridge");
+        name.ifPresent(n -> {
+            argv.add("-n");
+            argv.add(n);
+        });
+        argv.addAll(args);
+        return argv;
+    }
+
     /** A program run inside the namespace ({@code ip netns exec NAME ...}), or directly for this process's own. */
     List<String> exec(List<String> program) {
         List<String> argv = new ArrayList<>();

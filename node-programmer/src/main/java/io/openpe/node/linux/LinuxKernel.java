@@ -231,10 +231,10 @@ public final class LinuxKernel {
 
     /**
      * VXLAN creates when VXLANs come from {@link #vxlanOrigin} (deletes went with the pass's removals, before): each
-     * create sent to the origin namespace with {@code netns} naming this one. The
-     * device appears here with the origin as its link namespace, as if created there and moved (FRR's own layout),
-     * without ever existing in the origin: a kill between two commands cannot leave a VXLAN behind there. A link
-     * arriving from another namespace is down, hence the raise.
+     * create sent to the origin namespace with {@code netns} naming this one. The device appears here with the origin
+     * as its link namespace, as if created there and moved (FRR's own layout), without ever existing in the origin: a
+     * kill between two commands cannot leave a VXLAN behind there. A link arriving from another namespace is down,
+     * hence the raise.
      */
     private int moveVxlansIn(List<KernelChange> creates, Map<KernelChange, List<BatchLine>> linesByChange,
             Map<String, String> failed, LinkPresence links) {

@@ -31,6 +31,8 @@ import java.util.List;
  */
 final class BatchLines {
 
+    private static final String LINK_DEL = "link del ";
+
     private final String routerRef;
     private final String hostRef;
 
@@ -105,18 +107,29 @@ final class BatchLines {
             case NicPlacement n -> List.of(
                     new BatchLine(Phase.ROUTER, "link set dev " + dev(n.name()) + " alias \"\""),
                     new BatchLine(Phase.ROUTER, "link set dev " + dev(n.name()) + " netns " + hostRef));
-            case Vrf v -> router("link del " + dev(v.name()));
-            case Bridge b -> on(b.side(), "link del " + dev(b.name()));
-            case Vxlan v -> router("link del " + dev(v.name()));
+            case Vrf v -> removal(Side.ROUTER, v.name());
+            case Bridge b -> removal(b.side(), b.name());
+            case Vxlan v -> removal(Side.ROUTER, v.name());
             // Deleting one end deletes the pair.
-            case Veth v -> router("link del " + dev(v.routerName()));
+            case Veth v -> removal(Side.ROUTER, v.routerName());
             case LinkMaster m -> on(m.side(), "link set dev " + dev(m.link()) + " nomaster");
             case Address a -> on(a.side(), "addr del " + arg(a.cidr()) + " dev " + dev(a.link()));
-            // Removed first, before the router creates a pair that would reuse the name.
-            case StrayLink s -> s.side() == Side.HOST
-                    ? List.of(new BatchLine(Phase.HOST_FIRST, "link del " + dev(s.name())))
-                    : router("link del " + dev(s.name()));
+            // Removed before the router creates a pair that would reuse the name.
+            case StrayLink s -> removal(s.side(), s.name());
         };
+    }
+
+    /** The name of the link a removal-phase line deletes. */
+    static String deletedLink(BatchLine line) {
+        if (!line.phase().removal() || !line.command().startsWith(LINK_DEL)) {
+            throw new IllegalArgumentException("not a link deletion: " + line);
+        }
+        return line.command().substring(LINK_DEL.length());
+    }
+
+    private List<BatchLine> removal(Side side, String link) {
+        return List.of(new BatchLine(side == Side.ROUTER ? Phase.REMOVE_ROUTER : Phase.REMOVE_HOST,
+                LINK_DEL + dev(link)));
     }
 
     private List<BatchLine> master(LinkMaster m, boolean setMaster, boolean setPortFlags) {

@@ -43,9 +43,18 @@ final class KernelReader {
     private KernelReader() {
     }
 
-    /** A link with the fields we use, valued as {@code ip -d -j addr show} prints them. */
+    /**
+     * A link with the fields we use, valued as {@code ip -d -j addr show} prints them; {@code group} is the link
+     * group, 0 ("default") unless someone set one ({@link LinkRemoval} does, for an instant).
+     */
     record Link(String name, String kind, boolean up, int mtu, String mac, String master, String slaveKind,
-            boolean neighSuppress, boolean portLearning, String alias, KindData data, List<String> addresses) {
+            boolean neighSuppress, boolean portLearning, String alias, KindData data, List<String> addresses,
+            long group) {
+
+        Link(String name, String kind, boolean up, int mtu, String mac, String master, String slaveKind,
+                boolean neighSuppress, boolean portLearning, String alias, KindData data, List<String> addresses) {
+            this(name, kind, up, mtu, mac, master, slaveKind, neighSuppress, portLearning, alias, data, addresses, 0);
+        }
     }
 
     /**
@@ -68,21 +77,30 @@ final class KernelReader {
     static KernelState read(Namespaces namespaces, List<String> sysctlKeys,
             java.util.function.Predicate<String> hostLinkVisible, Optional<List<Link>> hostRead) {
         CompletableFuture<List<Link>> host = CompletableFuture.supplyAsync(
-                () -> hostRead.orElseGet(() -> links(Netns.of(namespaces, Side.HOST))).stream()
-                        .filter(link -> hostLinkVisible.test(link.name())).toList());
+                () -> hostRead.orElseGet(() -> links(Netns.of(namespaces, Side.HOST))));
         Netns router = Netns.of(namespaces, Side.ROUTER);
         List<Sysctl> sysctls = sysctls(router, sysctlKeys);
         List<Link> routerLinks = links(router);
-        List<Link> hostLinks;
+        List<Link> allHostLinks;
         try {
-            hostLinks = host.join();
+            allHostLinks = host.join();
         } catch (CompletionException e) {
             // The host read's own exception already names the namespace and the request.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        List<Link> hostLinks = allHostLinks.stream().filter(link -> hostLinkVisible.test(link.name())).toList();
         List<KernelObject> objects = new ArrayList<>(sysctls);
         objects.addAll(objectsOf(routerLinks, hostLinks));
-        return new KernelState(objects, addressesByLink(routerLinks), addressesByLink(hostLinks));
+        // Groups of every link, seen or not: a group delete takes whatever carries the group in the namespace.
+        return new KernelState(objects, addressesByLink(routerLinks), addressesByLink(hostLinks),
+                groupsOf(routerLinks), groupsOf(allHostLinks));
+    }
+
+    /** The links that carry a group other than the default one, with it. */
+    private static Map<String, Long> groupsOf(List<Link> links) {
+        Map<String, Long> groups = new HashMap<>();
+        links.stream().filter(link -> link.group() != 0).forEach(link -> groups.put(link.name(), link.group()));
+        return groups;
     }
 
     static List<KernelObject> objectsOf(List<Link> routerLinks, List<Link> hostLinks) {

@@ -37,6 +37,7 @@ final class LinkDecoder {
     private static final int IFLA_MASTER = 10;
     private static final int IFLA_LINKINFO = 18;
     private static final int IFLA_IFALIAS = 20;
+    private static final int IFLA_GROUP = 27;
     private static final int IFLA_INFO_KIND = 1;
     private static final int IFLA_INFO_DATA = 2;
     private static final int IFLA_INFO_SLAVE_KIND = 4;
@@ -60,7 +61,7 @@ final class LinkDecoder {
 
     /** One link as the link dump has it; the master is still an ifindex. */
     private record RawLink(int index, String name, String kind, boolean up, int mtu, String mac, int master,
-            String slaveKind, boolean neighSuppress, boolean portLearning, String alias, KindData data) {
+            String slaveKind, boolean neighSuppress, boolean portLearning, String alias, KindData data, long group) {
     }
 
     static List<Link> links(List<ByteBuffer> linkMessages, List<ByteBuffer> addressMessages) {
@@ -77,7 +78,7 @@ final class LinkDecoder {
             links.add(new Link(link.name(), link.kind(), link.up(), link.mtu(), link.mac(),
                     link.master() == 0 ? "" : names.getOrDefault(link.master(), ""), link.slaveKind(),
                     link.neighSuppress(), link.portLearning(), link.alias(), link.data(),
-                    List.copyOf(addresses.getOrDefault(link.index(), List.of()))));
+                    List.copyOf(addresses.getOrDefault(link.index(), List.of())), link.group()));
         }
         return links;
     }
@@ -86,7 +87,7 @@ final class LinkDecoder {
         require(message, 0, IFINFOMSG, "ifinfomsg");
         int index = message.getInt(4);
         boolean up = (message.getInt(8) & IFF_UP) != 0;
-        Attributes link = Attributes.of(message, IFINFOMSG, message.limit(), IFLA_IFALIAS);
+        Attributes link = Attributes.of(message, IFINFOMSG, message.limit(), IFLA_GROUP);
         String kind = "";
         String slaveKind = "";
         KindData data = KindData.NONE;
@@ -107,7 +108,8 @@ final class LinkDecoder {
         }
         return new RawLink(index, link.string(IFLA_IFNAME, ""), kind, up, link.u32(IFLA_MTU, 0),
                 link.has(IFLA_ADDRESS) ? MAC.formatHex(link.bytes(IFLA_ADDRESS)) : "",
-                link.u32(IFLA_MASTER, 0), slaveKind, neighSuppress, portLearning, link.string(IFLA_IFALIAS, ""), data);
+                link.u32(IFLA_MASTER, 0), slaveKind, neighSuppress, portLearning, link.string(IFLA_IFALIAS, ""), data,
+                Integer.toUnsignedLong(link.u32(IFLA_GROUP, 0)));
     }
 
     private static KindData kindData(String kind, Attributes info) {

@@ -104,8 +104,20 @@ public final class LinuxKernel {
             changeLines.addAll(nicAddressesCarriedAlong(change, actual));
             linesByChange.put(change, changeLines);
         }
+        Map<Phase, List<LinkRemoval.Line>> removals = removals(changes, linesByChange, actual);
         // Every line is built (and its values checked) before the first command of the pass runs.
         writes += writeSysctls(changes, failed);
+
+        // Links that go, first and together per side, before anything is created (VRFs too): their names are free.
+        for (Map.Entry<Phase, List<LinkRemoval.Line>> removal : removals.entrySet()) {
+            List<LinkRemoval.Line> removalLines = removal.getValue();
+            Map<Integer, String> errors = IpBatch.run(Netns.of(namespaces, removal.getKey().side),
+                    removalLines.stream().map(LinkRemoval.Line::command).toList());
+            writes += removalLines.size();
+            errors.forEach((index, error) -> removalLines.get(index).owners()
+                    .forEach(owner -> failed.merge(owner, error, (a, b) -> a + "; " + b)));
+        }
+        changes.stream().filter(KernelChange.Delete.class::isInstance).forEach(links::track);
 
         // VRFs first, alone: whether they exist decides what the other batches may name.
         List<KernelChange> vrfCreates = changes.stream()
@@ -137,7 +149,7 @@ public final class LinuxKernel {
         }
 
         List<KernelChange> movedVxlans = vxlanOrigin.isEmpty() ? List.of() : changes.stream()
-                .filter(c -> c.object() instanceof Vxlan && !(c instanceof KernelChange.Modify)).toList();
+                .filter(c -> c.object() instanceof Vxlan && c instanceof KernelChange.Create).toList();
         writes += moveVxlansIn(movedVxlans, linesByChange, failed, links);
 
         for (KernelChange change : changes) {
@@ -151,6 +163,9 @@ public final class LinuxKernel {
             }
             links.track(change);
             for (BatchLine line : linesByChange.get(change)) {
+                if (line.phase().removal()) {
+                    continue;
+                }
                 batches.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(line.command());
                 owners.computeIfAbsent(line.phase(), p -> new ArrayList<>()).add(change.id());
             }
@@ -167,23 +182,65 @@ public final class LinuxKernel {
     }
 
     /**
-     * VXLAN deletes and creates when VXLANs come from {@link #vxlanOrigin}: deletes first, here (a replacement's old
-     * device holds the name), then each create sent to the origin namespace with {@code netns} naming this one. The
-     * device appears here with the origin as its link namespace, as if created there and moved (FRR's own layout),
-     * without ever existing in the origin: a kill between two commands cannot leave a VXLAN behind there. A link
-     * arriving from another namespace is down, hence the raise.
+     * The removal phases' lines as {@link LinkRemoval} sends them, per phase that has any: the group of each side is
+     * this adapter's own ({@link #namespaces}' router namespace names the adapter), checked against what carries it
+     * in {@code actual}.
      */
-    private int moveVxlansIn(List<KernelChange> vxlans, Map<KernelChange, List<BatchLine>> linesByChange,
+    private Map<Phase, List<LinkRemoval.Line>> removals(List<KernelChange> changes,
+            Map<KernelChange, List<BatchLine>> linesByChange, KernelState actual) {
+        Map<Phase, List<LinkRemoval.Line>> removals = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            if (!phase.removal()) {
+                continue;
+            }
+            List<LinkRemoval.Deletion> deletions = new ArrayList<>();
+            for (KernelChange change : changes) {
+                for (BatchLine line : linesByChange.get(change)) {
+                    if (line.phase() == phase) {
+                        deletions.add(new LinkRemoval.Deletion(BatchLines.deletedLink(line), change.id()));
+                    }
+                }
+            }
+            if (deletions.isEmpty()) {
+                continue;
+            }
+            LinkRemoval removal = LinkRemoval.of(namespaces.router() + (phase.side == Side.HOST ? " host" : ""));
+            Set<String> ours = linksOfOurObjects(actual, phase.side);
+            removals.put(phase, removal.lines(deletions, actual.inGroup(phase.side, removal.group()),
+                    ours::contains));
+        }
+        return removals;
+    }
+
+    /** The links on a side that are our objects as read: bridges, VXLANs, veths, VRFs, strays (not moved NICs). */
+    private static Set<String> linksOfOurObjects(KernelState actual, Side side) {
+        Set<String> names = new HashSet<>();
+        for (KernelObject object : actual.objects()) {
+            switch (object) {
+                case io.openpe.node.kernel.Bridge b when b.side() == side -> names.add(b.name());
+                case Vxlan v when side == Side.ROUTER -> names.add(v.name());
+                case Vrf v when side == Side.ROUTER -> names.add(v.name());
+                case Veth v -> names.add(side == Side.ROUTER ? v.routerName() : v.hostName());
+                case io.openpe.node.kernel.StrayLink l when l.side() == side -> names.add(l.name());
+                default -> {
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * VXLAN creates when VXLANs come from {@link #vxlanOrigin} (deletes went with the pass's removals, before): each
+     * create sent to the origin namespace with {@code netns} naming this one. The device appears here with the origin
+     * as its link namespace, as if created there and moved (FRR's own layout), without ever existing in the origin: a
+     * kill between two commands cannot leave a VXLAN behind there. A link arriving from another namespace is down,
+     * hence the raise.
+     */
+    private int moveVxlansIn(List<KernelChange> creates, Map<KernelChange, List<BatchLine>> linesByChange,
             Map<String, String> failed, LinkPresence links) {
-        if (vxlans.isEmpty()) {
+        if (creates.isEmpty()) {
             return 0;
         }
-        List<KernelChange> deletes = vxlans.stream().filter(KernelChange.Delete.class::isInstance).toList();
-        List<KernelChange> creates = vxlans.stream().filter(KernelChange.Create.class::isInstance).toList();
-        List<String> deleteCommands = deletes.stream().map(c -> linesByChange.get(c).getFirst().command()).toList();
-        Map<Integer, String> deleteErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), deleteCommands);
-        deleteErrors.forEach((index, error) -> failed.put(deletes.get(index).id(), error));
-        deletes.forEach(links::track);
         List<String> createCommands = new ArrayList<>();
         List<KernelChange> owners = new ArrayList<>();
         String here = Netns.of(namespaces, Side.ROUTER).reference();
@@ -201,7 +258,7 @@ public final class LinuxKernel {
         List<String> raise = moved.stream().map(c -> "link set dev " + ((Vxlan) c.object()).name() + " up").toList();
         Map<Integer, String> raiseErrors = IpBatch.run(Netns.of(namespaces, Side.ROUTER), raise);
         raiseErrors.forEach((index, error) -> failed.put(moved.get(index).id(), error));
-        return deleteCommands.size() + createCommands.size() + raise.size();
+        return createCommands.size() + raise.size();
     }
 
     /**

@@ -143,11 +143,13 @@ public final class NetnsVrfKernel {
         List<String> deletable = new ArrayList<>();
         Set<Long> planned = new HashSet<>();
         desired.kernel().forEach(o -> VrfNamespaceLayout.vniOf(o.object()).ifPresent(planned::add));
-        for (Map.Entry<String, Set<Long>> stale : presentVnis().entrySet()) {
+        Map<String, Set<Long>> staleVnis = new TreeMap<>(presentVnis());
+        staleVnis.keySet().removeAll(layout.vrfs().keySet());
+        // One host read for all of them, as in a round: each empties only the host links of its own VNIs.
+        Optional<List<KernelReader.Link>> host = staleVnis.isEmpty() ? Optional.empty()
+                : Optional.of(KernelReader.links(Netns.of(namespaces, Side.HOST)));
+        for (Map.Entry<String, Set<Long>> stale : staleVnis.entrySet()) {
             String name = stale.getKey();
-            if (layout.vrfs().containsKey(name)) {
-                continue;
-            }
             String namespace = namespaceFor(namespaces.router(), name);
             Namespaces inside = new Namespaces(namespace, namespaces.host());
             Set<Long> owned = stale.getValue();
@@ -156,7 +158,7 @@ public final class NetnsVrfKernel {
             // workloads stay attached while the router namespace takes the VNI over.
             KernelEnactment emptied = new LinuxKernel(inside,
                     ownedBy(vni -> owned.contains(vni) && !planned.contains(vni)),
-                    Optional.of(Netns.of(namespaces, Side.ROUTER)), Optional.empty())
+                    Optional.of(Netns.of(namespaces, Side.ROUTER)), host)
                     .apply(scope(desired, inside, List.of()));
             changes.addAll(emptied.changes());
             writes += emptied.writes();

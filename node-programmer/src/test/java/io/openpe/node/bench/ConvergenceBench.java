@@ -34,6 +34,8 @@ import java.util.Optional;
 public final class ConvergenceBench {
 
     private static final int FIRST_VNI = 1000;
+    /** Engineers sharing a machine each pass their own ({@code -Dopenpe.bench.prefix}). */
+    private static final String PREFIX = System.getProperty("openpe.bench.prefix", NetnsLab.PREFIX);
 
     private ConvergenceBench() {
     }
@@ -46,7 +48,7 @@ public final class ConvergenceBench {
         // deferred kernel cleanup.
         double batchCreate;
         double batchDelete;
-        try (NetnsLab lab = NetnsLab.create()) {
+        try (NetnsLab lab = NetnsLab.create(PREFIX)) {
             String router = lab.namespace("r");
             String host = lab.namespace("h");
             long b0 = System.nanoTime();
@@ -60,7 +62,7 @@ public final class ConvergenceBench {
             batchDelete = IpBaseline.ms(b1, b2);
         }
 
-        try (NetnsLab lab = NetnsLab.create()) {
+        try (NetnsLab lab = NetnsLab.create(PREFIX)) {
             Namespaces ns = Namespaces.of(lab.namespace("r"), lab.namespace("h"));
             LinuxKernel kernel = new LinuxKernel(ns);
 

@@ -11,6 +11,7 @@ import io.openpe.node.kernel.KernelChange.Modify;
 import io.openpe.node.kernel.LinkMaster;
 import io.openpe.node.kernel.NicPlacement;
 import io.openpe.node.kernel.Side;
+import io.openpe.node.kernel.StrayLink;
 import io.openpe.node.kernel.Veth;
 import io.openpe.node.kernel.Vrf;
 import io.openpe.node.kernel.Vxlan;
@@ -65,8 +66,14 @@ class BatchLinesTest {
 
     @Test
     void deletions() {
-        assertEquals(List.of(new BatchLine(Phase.ROUTER, "link del pe-110")),
+        assertEquals(List.of(new BatchLine(Phase.REMOVE_ROUTER, "link del pe-110")),
                 lines.of(new Delete(Veth.desired("pe-110", "host-110", 1450))));
+        assertEquals(List.of(new BatchLine(Phase.REMOVE_HOST, "link del br-hs-110")),
+                lines.of(new Delete(new Bridge(Side.HOST, "br-hs-110", Optional.empty(), OptionalInt.empty(),
+                        true))));
+        assertEquals(List.of(new BatchLine(Phase.REMOVE_HOST, "link del host-7")),
+                lines.of(new Delete(new StrayLink(Side.HOST, "host-7", "veth"))));
+        assertEquals("pe-110", BatchLines.deletedLink(new BatchLine(Phase.REMOVE_ROUTER, "link del pe-110")));
         assertEquals(List.of(new BatchLine(Phase.ROUTER, "addr del 192.170.1.1/24 dev br-pe-110")),
                 lines.of(new Delete(new Address(Side.ROUTER, "br-pe-110", "192.170.1.1/24"))));
         assertEquals(List.of(new BatchLine(Phase.ROUTER, "link set dev toswitch alias \"\""),

@@ -63,6 +63,7 @@ class KernelReaderIT {
             lab.ip(ns, "addr", "add", "10.9.9.1", "peer", "10.9.9.2/32", "dev", "ve-a");
             lab.ip(ns, "link", "set", "ve-a", "down");
             lab.ip(ns, "addr", "add", "100.65.0.0/32", "dev", "lo");
+            lab.ip(ns, "link", "set", "dev", "vx6-t", "group", "1862270977");
 
             Map<String, Link> read = byName(KernelReader.links(new Netns(Optional.of(ns))));
             Map<String, Link> iproute2 = byName(iproute2Links(lab, ns));
@@ -80,6 +81,8 @@ class KernelReaderIT {
             assertEquals(1450, vxlan.mtu());
             assertEquals(new KindData(-1, 16777215, "2001:db8::7", 4790, true), read.get("vx6-t").data());
             assertEquals(false, read.get("vx6-t").up());
+            assertEquals(1862270977L, read.get("vx6-t").group());
+            assertEquals(0L, read.get("vx-t").group());
             Link bridge = read.get("br-t");
             assertEquals("00:f3:00:00:00:6f", bridge.mac());
             assertEquals(1450, bridge.mtu());
@@ -180,12 +183,17 @@ class KernelReaderIT {
                         node.path("address").asText(""), node.path("master").asText(""),
                         info.path("info_slave_kind").asText(""), port.path("neigh_suppress").asBoolean(false),
                         port.path("learning").asBoolean(true), node.path("ifalias").asText(""), kindData,
-                        addresses));
+                        addresses, group(node.path("group").asText("default"))));
             }
             return links;
         } catch (IOException e) {
             throw new IllegalStateException("unreadable ip -j output", e);
         }
+    }
+
+    /** ip prints group 0 by its name in /etc/iproute2/group, others as numbers when they have none. */
+    private static long group(String printed) {
+        return printed.equals("default") ? 0 : Long.parseLong(printed);
     }
 
     private static Map<String, Link> byName(List<Link> links) {

@@ -170,6 +170,54 @@ class LinuxKernelIT {
         assertEquals(0, apply(kernel, SeedPlans.empty()).writes());
     }
 
+    /**
+     * The links a pass deletes go as one link group per side (LinkRemoval), and the group takes nothing else: a
+     * foreign host link given this adapter's host group survives (the deletions there go by name), and a link of
+     * ours left in the router's group by an interrupted pass and wanted since is kept and put back in the default
+     * group, so the next removal is grouped again. The write counts tell which way each side went.
+     */
+    @Test
+    void staleLinksGoTogetherAndTheirGroupTakesNothingElse() throws Exception {
+        LinuxKernel kernel = new LinuxKernel(namespaces);
+        assertEquals(List.of(), apply(kernel, l2vnis(4)).failures());
+        String routerGroup = Long.toString(LinkRemoval.of(router).group());
+        String hostGroup = Long.toString(LinkRemoval.of(router + " host").group());
+        lab.ip(host, "link", "add", "eth-foreign", "type", "bridge");
+        lab.ip(host, "link", "set", "dev", "eth-foreign", "group", hostGroup);
+        int foreign = links(host).get("eth-foreign").path("ifindex").asInt();
+        // Left by a pass killed between marking and deleting: a link kept since, and a stale one.
+        lab.ip(router, "link", "set", "dev", "br-pe-110", "group", routerGroup);
+        lab.ip(router, "link", "set", "dev", "pe-113", "group", routerGroup);
+        int kept = links(router).get("br-pe-110").path("ifindex").asInt();
+
+        KernelEnactment dropOne = apply(kernel, l2vnis(3));
+        assertEquals(List.of(), dropOne.failures());
+        // Router: 3 deletions by name and br-pe-110 put back; host: br-hs-113 alone, by name.
+        assertEquals(5, dropOne.writes());
+        Map<String, JsonNode> r = links(router);
+        assertEquals(Set.of("lo", "br-pe-110", "vni110", "pe-110", "br-pe-111", "vni111", "pe-111", "br-pe-112",
+                "vni112", "pe-112"), r.keySet());
+        assertEquals(kept, r.get("br-pe-110").path("ifindex").asInt(), "the kept link was not deleted");
+        assertEquals("default", r.get("br-pe-110").path("group").asText());
+
+        KernelEnactment dropTwo = apply(kernel, l2vnis(1));
+        assertEquals(List.of(), dropTwo.failures());
+        // Router: 6 marks and one group delete; host: two bridges by name, since eth-foreign carries the group.
+        assertEquals(9, dropTwo.writes());
+        assertEquals(Set.of("lo", "br-pe-110", "vni110", "pe-110"), links(router).keySet());
+        Map<String, JsonNode> h = links(host);
+        assertEquals(Set.of("lo", "toswitch", "br-hs-110", "host-110", "eth-foreign"), h.keySet());
+        assertEquals(foreign, h.get("eth-foreign").path("ifindex").asInt());
+        assertEquals(hostGroup, h.get("eth-foreign").path("group").asText());
+        assertEquals(0, apply(kernel, l2vnis(1)).writes());
+    }
+
+    /** L2VNIs 110, 111, ... without VRF and an Underlay without NICs. */
+    private static NodePlan l2vnis(int count) {
+        return io.openpe.node.intake.NodePlans.fromProto(io.openpe.node.ProtoPlans.l2vnis("lab", "node", 1, 110,
+                count));
+    }
+
     @Test
     void linksOutsideTheNamingSchemeAreNeverTouched() throws Exception {
         lab.ip(router, "link", "add", "eth-foreign", "type", "bridge");

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.migration.saga.MigrationRequest;
 import io.openpe.migration.saga.Saga;
+import io.openpe.migration.store.DeciderReadiness;
 import io.openpe.migration.store.EventCodec;
 import io.openpe.migration.store.InputCodec;
 import io.openpe.migration.store.SnapshotCodec;
@@ -36,6 +37,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -67,6 +69,11 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
    * not on the topic and will not be, so the client retries the same call.
    */
   static final Duration WRITE_WITHIN = Duration.ofSeconds(5);
+  /**
+   * The retry delay a call gets while the coordinator is starting (decider restoring its stores or joining its group,
+   * the view reading the snapshots): a start accepted then would wait for a decider that is not there yet.
+   */
+  static final Duration NOT_READY_RETRY = Duration.ofSeconds(2);
   private static final Set<Phase> FINAL = Set.of(Phase.PHASE_SUCCEEDED, Phase.PHASE_FAILED, Phase.PHASE_CANCELLED,
       Phase.PHASE_REFUSED);
   /** Phases a cancel can leave a migration in (pivoted: it lost the race). */
@@ -77,6 +84,10 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Inject
   MigrationView view;
+
+  @Inject
+  @Readiness
+  DeciderReadiness decider;
 
   /** Every {@code kafka.*} property (brokers, TLS, SASL): what the API's producer is built from (docs/decisions.md). */
   @Inject
@@ -105,6 +116,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
           .map(v -> new GrpcErrors.Violation("migration." + v.getKey(), v.getValue())).toList()));
       return;
     }
+    if (notReady(true, response)) {
+      return;
+    }
     MigrationRequest migration = SnapshotCodec.request(request.getMigration());
     Optional<MigrationSnapshot> known = view.get(migration.migrationId());
     if (known.isPresent()) {
@@ -128,7 +142,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Override
   @Blocking
   public void cancel(CancelRequest request, StreamObserver<CancelResponse> response) {
-    if (unset(request.getMigrationId(), response)) {
+    if (unset(request.getMigrationId(), response) || notReady(true, response)) {
       return;
     }
     Optional<MigrationSnapshot> known = view.get(request.getMigrationId());
@@ -159,7 +173,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Override
   public void get(GetRequest request, StreamObserver<GetResponse> response) {
-    if (unset(request.getMigrationId(), response)) {
+    if (unset(request.getMigrationId(), response) || notReady(false, response)) {
       return;
     }
     view.get(request.getMigrationId()).ifPresentOrElse(
@@ -170,6 +184,9 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
 
   @Override
   public void list(ListRequest request, StreamObserver<ListResponse> response) {
+    if (notReady(false, response)) {
+      return;
+    }
     response.onNext(ListResponse.newBuilder().addAllMigrations(view.all()).build());
     response.onCompleted();
   }
@@ -177,7 +194,7 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
   @Override
   public void watch(WatchRequest request, StreamObserver<WatchResponse> response) {
     String id = request.getMigrationId();
-    if (unset(id, response)) {
+    if (unset(id, response) || notReady(false, response)) {
       return;
     }
     ServerCallStreamObserver<WatchResponse> call = (ServerCallStreamObserver<WatchResponse>) response;
@@ -254,6 +271,21 @@ public class MigrationGrpcService extends MigrationServiceGrpc.MigrationServiceI
           + " s, nothing was changed: " + (e.getCause() == null ? e : e.getCause()).getMessage(), WRITE_WITHIN));
     }
     return false;
+  }
+
+  /**
+   * UNAVAILABLE with {@link #NOT_READY_RETRY} while the view has not read every snapshot yet, and for a write also
+   * while the decider does not run; nothing is written then, so the client repeats the same call.
+   */
+  private boolean notReady(boolean writes, StreamObserver<?> response) {
+    Optional<String> waiting = view.caughtUp() ? Optional.empty()
+        : Optional.of("the migration view is still reading " + Topics.MIGRATIONS);
+    if (waiting.isEmpty() && writes) {
+      waiting = decider.notDeciding().map(state -> "the saga decider is not running yet (" + state + ")");
+    }
+    waiting.ifPresent(reason -> response.onError(GrpcErrors.unavailable("migration-coordinator is starting: "
+        + reason + "; nothing was changed", NOT_READY_RETRY)));
+    return waiting.isPresent();
   }
 
   /** INVALID_ARGUMENT when a request names no migration. */

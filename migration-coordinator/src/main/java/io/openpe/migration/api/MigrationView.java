@@ -52,6 +52,8 @@ public class MigrationView {
   private final List<Consumer<MigrationSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<MigrationEvent>> eventListeners = new CopyOnWriteArrayList<>();
   private volatile boolean running;
+  /** Set once every snapshot committed before the view started was read; stays set across reconnects. */
+  private volatile boolean caughtUp;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
@@ -70,6 +72,14 @@ public class MigrationView {
     if (thread != null) {
       thread.join(Duration.ofSeconds(10));
     }
+  }
+
+  /**
+   * Whether the view has read {@code openpe.migrations} up to where it stood (last stable offset) when the view
+   * started: before that, a known migration may look unknown.
+   */
+  public boolean caughtUp() {
+    return caughtUp;
   }
 
   public Optional<MigrationSnapshot> get(String migrationId) {
@@ -106,11 +116,19 @@ public class MigrationView {
         }
         reader.assign(partitions);
         // History before now is not replayed to watchers; snapshots are read from the beginning.
-        reader.seekToBeginning(partitions.stream().filter(p -> p.topic().equals(Topics.MIGRATIONS)).toList());
+        List<TopicPartition> snapshotPartitions = partitions.stream()
+            .filter(p -> p.topic().equals(Topics.MIGRATIONS)).toList();
+        reader.seekToBeginning(snapshotPartitions);
         reader.seekToEnd(partitions.stream().filter(p -> p.topic().equals(Topics.MIGRATION_EVENTS)).toList());
+        // read_committed: the end is the last stable offset, so an open transaction does not hold the catch-up.
+        Map<TopicPartition, Long> end = reader.endOffsets(snapshotPartitions);
         while (running) {
           for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
             accept(record);
+          }
+          if (!caughtUp && snapshotPartitions.stream().allMatch(p -> reader.position(p) >= end.get(p))) {
+            caughtUp = true;
+            LOG.infof("migration view: read %d migrations from %s", snapshots.size(), Topics.MIGRATIONS);
           }
         }
       } catch (WakeupException e) {

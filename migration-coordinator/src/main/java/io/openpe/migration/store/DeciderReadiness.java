@@ -19,6 +19,12 @@ public class DeciderReadiness implements HealthCheck {
   @Inject
   KafkaStreams streams;
 
+  /** Empty while the decider runs; otherwise what it is doing instead (its Kafka Streams state). */
+  public java.util.Optional<String> notDeciding() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.RUNNING ? java.util.Optional.empty() : java.util.Optional.of(state.name());
+  }
+
   @Override
   public HealthCheckResponse call() {
     KafkaStreams.State state = streams.state();

@@ -20,6 +20,7 @@ import io.openpe.migration.v1.StartRequest;
 import io.openpe.migration.v1.WatchRequest;
 import io.openpe.migration.v1.WatchResponse;
 import io.openpe.proto.grpc.GrpcErrors;
+import io.openpe.migration.store.DeciderReadiness;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.grpc.GrpcClient;
@@ -28,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +73,17 @@ class MigrationApiTest {
 
   @Inject
   MigrationView view;
+
+  @Inject
+  @Readiness
+  DeciderReadiness decider;
+
+  /** Calls before the decider runs answer UNAVAILABLE (StartBeforeReadyTest); these tests start once it is ready. */
+  @BeforeEach
+  void coordinatorReady() {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> view.caughtUp() && decider.notDeciding().isEmpty());
+  }
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;

@@ -16,6 +16,7 @@ import io.openpe.migration.v1.Phase;
 import io.openpe.migration.v1.StartMigration;
 import io.openpe.migration.v1.StartRequest;
 import io.openpe.proto.grpc.GrpcErrors;
+import io.openpe.migration.store.DeciderReadiness;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.InjectKafkaBroker;
 import io.openpe.testkit.kafka.KafkaBroker;
@@ -24,6 +25,8 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +54,20 @@ class MigrationKafkaOutageTest {
 
   @InjectKafkaBroker
   KafkaBroker broker;
+
+  @Inject
+  MigrationView view;
+
+  @Inject
+  @Readiness
+  DeciderReadiness decider;
+
+  /** Calls before the decider runs answer UNAVAILABLE (StartBeforeReadyTest); these tests start once it is ready. */
+  @BeforeEach
+  void coordinatorReady() {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> view.caughtUp() && decider.notDeciding().isEmpty());
+  }
 
   private static StartRequest start(String id, String vm) {
     return StartRequest.newBuilder().setMigration(StartMigration.newBuilder().setMigrationId(id).setVmName(vm)

@@ -21,7 +21,8 @@ import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
-import io.openpe.testkit.kafka.StoppableKafkaBrokerResource;
+import io.openpe.testkit.kafka.InjectKafkaBroker;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * delivery timeout loses nothing (the report waits and is acknowledged once the broker is back).
  */
 @QuarkusTest
-@QuarkusTestResource(StoppableKafkaBrokerResource.class)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class StatusChannelTest {
 
     @Inject
@@ -58,9 +59,8 @@ class StatusChannelTest {
     @Inject
     MeterRegistry registry;
 
-    private static KafkaBroker broker() {
-        return StoppableKafkaBrokerResource.broker();
-    }
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     private StatusPublisher publisher(String node) {
         return new StatusPublisher(statuses::sendMessage, "chan", node, Duration.ofSeconds(35));
@@ -75,7 +75,7 @@ class StatusChannelTest {
     void aStatusIsOnTheTopicUnderTheNodesKeyThroughAnIdempotentAcksAllChannel() {
         publisher("n1").refusedBeforeAnyPlan(refusal(3));
 
-        List<NodeStatus> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/n1");
+        List<NodeStatus> published = PlanTopics.statuses(broker.bootstrapServers(), "chan/n1");
         assertEquals(List.of(3L), published.stream().map(s -> s.getRefusedPlan().getGeneration()).toList());
         assertEquals("not a name", published.getFirst().getRefusedPlan().getErrors(0).getReason());
 
@@ -85,7 +85,7 @@ class StatusChannelTest {
         assertEquals(ProtobufSerializer.class.getName(), producer.get("value.serializer"));
         assertEquals(Integer.toString(Topics.MAX_RECORD_BYTES), producer.get("max.request.size"),
                 "a status may be as large as a plan");
-        assertEquals(broker().bootstrapServers(), producer.get("bootstrap.servers"),
+        assertEquals(broker.bootstrapServers(), producer.get("bootstrap.servers"),
                 "the channel is configured from the service's kafka.* properties");
         String clientId = producer.get("client.id").toString();
         assertTrue(registry.getMeters().stream().anyMatch(m -> m.getId().getName().startsWith("kafka.producer.")
@@ -135,17 +135,17 @@ class StatusChannelTest {
     @Test
     void aStatusSentWhileTheBrokerIsDownIsAcknowledgedOnceItIsBackAndNotLost() {
         publisher("n2").refusedBeforeAnyPlan(refusal(1));
-        broker().stop();
+        broker.stop();
         CompletableFuture<Void> report = CompletableFuture.runAsync(() -> publisher("n2").refusedBeforeAnyPlan(
                 refusal(2)));
         try {
             assertFalse(report.isDone(), "no acknowledgement can come while the broker is down");
         } finally {
-            broker().startAgain();
+            broker.startAgain();
         }
         report.join();
 
-        List<Long> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/n2").stream()
+        List<Long> published = PlanTopics.statuses(broker.bootstrapServers(), "chan/n2").stream()
                 .map(s -> s.getRefusedPlan().getGeneration()).toList();
         assertEquals(List.of(1L, 2L), published, "nothing lost, nothing duplicated");
     }

@@ -74,7 +74,6 @@ public interface RouteServiceConfig {
         @WithDefault("3")
         int keepaliveCount();
 
-        /** Read by {@code Routers}; here for its check. */
         @WithName("allowas-in")
         @WithDefault("3")
         int allowasIn();
@@ -108,7 +107,6 @@ public interface RouteServiceConfig {
         @WithDefault("100000")
         int clientBuffer();
 
-        /** Read by {@code Routers}; here for its check. */
         @WithName("resume-buffer")
         @WithDefault("100000")
         int resumeBuffer();

@@ -11,11 +11,9 @@ package io.openpe.route.mobility;
  * @param cluster  the cluster of the router that reported the route
  * @param router   the address of the router that reported the route
  * @param peer     the address of the BGP peer the router reported the route for
- * @param ownRoute whether the router originated the route itself (FRR 8.4 reports its local routes as peer 0.0.0.0):
- *                 the router is then the VTEP's own, and its cluster the VTEP's cluster
  */
 public record MacAdvertisement(String routeKey, int vni, String mac, String vtep, long sequence, boolean sticky,
-        String cluster, String router, String peer, boolean ownRoute) {
+        String cluster, String router, String peer) {
 
     public MacInVni macInVni() {
         return new MacInVni(vni, mac);

@@ -21,9 +21,9 @@ import java.util.Optional;
  *       sequence);</li>
  *   <li>then the lowest VTEP address (§15.1: equal sequences, the lowest PE IP wins), numerically, IPv4 before
  *       IPv6;</li>
- *   <li>among the copies of that one advertisement (every router, peer and view reports its own), the one the VTEP's
- *       own router reports (its cluster is the VTEP's), then the lowest route key, so the answer does not depend on
- *       arrival order.</li>
+ *   <li>among the copies of that one advertisement (every router, peer and view reports its own), the lowest route
+ *       key, so the answer does not depend on arrival order. (No copy is the VTEP's own router's: route-service keeps
+ *       a router's own routes, FRR's peer 0.0.0.0, off the RIB, {@code PostPolicyResync#observe}.)</li>
  * </ol>
  * Not thread-safe: the caller serialises calls.
  */
@@ -45,7 +45,6 @@ public final class MacIndex {
             .comparing((MacAdvertisement a) -> !a.sticky())
             .thenComparing(MacAdvertisement::sequence, Comparator.reverseOrder())
             .thenComparing(a -> vtepOrder(a.vtep()), MacIndex::compareAddresses)
-            .thenComparing(a -> !a.ownRoute())
             .thenComparing(MacAdvertisement::routeKey);
 
     private static final byte[] UNPARSEABLE = new byte[17];

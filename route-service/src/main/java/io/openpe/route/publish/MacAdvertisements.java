@@ -20,7 +20,7 @@ public final class MacAdvertisements {
         return Optional.of(new MacAdvertisement(route.getRouteKey(), route.getVni(), route.getMac(),
                 route.getNextHop(), Integer.toUnsignedLong(route.getMacMobilitySequence()),
                 route.getMacMobilitySticky(), route.getCluster(), route.getRouter().getAddress(),
-                route.getPeer().getAddress(), route.getCorrectionsList().contains(EvpnRoutes.FRR_LOCAL_ROUTE)));
+                route.getPeer().getAddress()));
     }
 
     /** The location {@code advertisement} gives, without a time. */

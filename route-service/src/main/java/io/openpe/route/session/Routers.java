@@ -42,6 +42,9 @@ import io.openpe.route.config.RouteServiceConfig;
 @ApplicationScoped
 public class Routers {
 
+    /** {@code openpe.watch.resume-buffer}'s default. */
+    static final int RESUME_BUFFER = 100_000;
+
     private final ReentrantReadWriteLock watchLock = new ReentrantReadWriteLock();
     private final ConcurrentHashMap<String, RouterState> routers = new ConcurrentHashMap<>();
     private final List<RouteListener> listeners = new CopyOnWriteArrayList<>();
@@ -54,31 +57,39 @@ public class Routers {
     /** Where every MAC is, from the same records as Kafka's, with the watchers of single MACs. */
     private final MacLocator macs;
     /** The last records, numbered, for resuming watches (openpe.watch.resume-buffer records). */
-    private final RecentChanges recent = new RecentChanges(ConfigProvider.getConfig()
-            .getOptionalValue("openpe.watch.resume-buffer", Integer.class).orElse(100_000));
+    private final RecentChanges recent;
 
     private final RouterClusters plannedClusters;
     /** Whether unicast routes go to openpe.unicast-routes too (openpe.publish.unicast-routes, default false). */
     private final boolean publishUnicast;
     /** How often a router's own AS may appear in a path it accepts (PostPolicyResync, FRR's allowas-in). */
-    private final int allowasIn = ConfigProvider.getConfig()
-            .getOptionalValue("openpe.bmp.allowas-in", Integer.class).orElse(PostPolicyResync.DEFAULT_ALLOWAS_IN);
+    private final int allowasIn;
 
     @Inject
-    public Routers(RouteServiceConfig.Cluster cluster, RouteServiceConfig.Publish publish, KafkaPublisher publisher,
-            PlanConsumer plans) {
-        this(cluster.name(), publisher.queue(), plans.routerClusters(), publish.unicastRoutes());
+    public Routers(RouteServiceConfig.Cluster cluster, RouteServiceConfig.Publish publish, RouteServiceConfig.Bmp bmp,
+            RouteServiceConfig.Watch watch, KafkaPublisher publisher, PlanConsumer plans) {
+        this(cluster.name(), publisher.queue(), plans.routerClusters(), publish.unicastRoutes(), bmp.allowasIn(),
+                watch.resumeBuffer());
     }
 
     Routers(String defaultCluster, PublishQueue queue) {
         this(defaultCluster, queue, new RouterClusters(), false);
     }
 
+    /** With the keys' defaults for allowas-in and the resume buffer (tests). */
     Routers(String defaultCluster, PublishQueue queue, RouterClusters plannedClusters, boolean publishUnicast) {
+        this(defaultCluster, queue, plannedClusters, publishUnicast, PostPolicyResync.DEFAULT_ALLOWAS_IN,
+                RESUME_BUFFER);
+    }
+
+    Routers(String defaultCluster, PublishQueue queue, RouterClusters plannedClusters, boolean publishUnicast,
+            int allowasIn, int resumeBuffer) {
         this.defaultCluster = defaultCluster;
         this.queue = queue;
         this.plannedClusters = plannedClusters;
         this.publishUnicast = publishUnicast;
+        this.allowasIn = allowasIn;
+        this.recent = new RecentChanges(resumeBuffer);
         this.macs = new MacLocator(vtep -> plannedClusters.clusterOf(List.of(vtep)));
         plannedClusters.onReplanned(this::replanned);
     }

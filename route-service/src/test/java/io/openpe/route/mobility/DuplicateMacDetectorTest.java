@@ -14,7 +14,7 @@ class DuplicateMacDetectorTest {
 
     private static MacAdvertisement route(String key, String vtep, long sequence) {
         return new MacAdvertisement(key, 110, "aa:bb:cc:00:00:01", vtep, sequence, false, "east", "10.0.0.9",
-                "10.0.0.8", false);
+                "10.0.0.8");
     }
 
     @Test
@@ -67,7 +67,7 @@ class DuplicateMacDetectorTest {
     @Test
     void aStickyMacClaimedElsewhereIsADuplicateEvenWithAHigherSequence() {
         detector.advertised(new MacAdvertisement("k1", 110, "aa:bb:cc:00:00:01", "10.0.0.1", 0, true, "east", "r",
-                "p", false));
+                "p"));
         assertTrue(detector.advertised(route("k2", "10.0.0.2", 7)).isPresent());
     }
 
@@ -75,9 +75,9 @@ class DuplicateMacDetectorTest {
     void otherVnisAndMacsAreIndependentAndWithdrawnRoutesAreForgotten() {
         detector.advertised(route("k1", "10.0.0.1", 0));
         assertEquals(Optional.empty(), detector.advertised(
-                new MacAdvertisement("k2", 111, "aa:bb:cc:00:00:01", "10.0.0.2", 0, false, "east", "r", "p", false)));
+                new MacAdvertisement("k2", 111, "aa:bb:cc:00:00:01", "10.0.0.2", 0, false, "east", "r", "p")));
         assertEquals(Optional.empty(), detector.advertised(
-                new MacAdvertisement("k3", 110, "aa:bb:cc:00:00:02", "10.0.0.2", 0, false, "east", "r", "p", false)));
+                new MacAdvertisement("k3", 110, "aa:bb:cc:00:00:02", "10.0.0.2", 0, false, "east", "r", "p")));
         detector.withdrawn("k1");
         detector.withdrawn("k2");
         detector.withdrawn("k3");

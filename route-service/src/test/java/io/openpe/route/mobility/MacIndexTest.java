@@ -25,16 +25,16 @@ class MacIndexTest {
 
     private final MacIndex index = new MacIndex();
 
-    private static MacAdvertisement route(String key, String vtep, long sequence, boolean sticky, boolean own) {
-        return new MacAdvertisement(key, MAC.vni(), MAC.mac(), vtep, sequence, sticky, "east", "r-" + key, "p", own);
+    private static MacAdvertisement route(String key, String vtep, long sequence, boolean sticky) {
+        return new MacAdvertisement(key, MAC.vni(), MAC.mac(), vtep, sequence, sticky, "east", "r-" + key, "p");
     }
 
     @Test
     void twoVtepsAdvertisingTheMacWithTheSameSequenceAtOnceAreADuplicateUntilOneWithdraws() {
-        index.advertised(route("a", "10.0.0.1", 3, false, false), T0);
-        index.advertised(route("a2", "10.0.0.1", 3, false, false), T0);  // another router's copy: same VTEP
+        index.advertised(route("a", "10.0.0.1", 3, false), T0);
+        index.advertised(route("a2", "10.0.0.1", 3, false), T0);  // another router's copy: same VTEP
         assertFalse(index.current(MAC).orElseThrow().duplicate(), "copies of one VTEP's route are no duplicate");
-        MacIndex.Move contested = index.advertised(route("b", "10.0.0.2", 3, false, false), T0.plusSeconds(1))
+        MacIndex.Move contested = index.advertised(route("b", "10.0.0.2", 3, false), T0.plusSeconds(1))
                 .orElseThrow();
         assertTrue(contested.after().orElseThrow().duplicate());
         assertEquals("10.0.0.1", contested.after().orElseThrow().advertisement().vtep(), "the lowest VTEP still wins");
@@ -47,19 +47,19 @@ class MacIndexTest {
 
     @Test
     void aMoveIsNoDuplicateButTwoStickyVtepsAre() {
-        index.advertised(route("a", "10.0.0.1", 3, false, false), T0);
-        index.advertised(route("b", "10.0.0.2", 4, false, false), T0.plusSeconds(1));
+        index.advertised(route("a", "10.0.0.1", 3, false), T0);
+        index.advertised(route("b", "10.0.0.2", 4, false), T0.plusSeconds(1));
         assertFalse(index.current(MAC).orElseThrow().duplicate(), "the old VTEP's lower sequence is a move");
-        index.advertised(route("s1", "10.0.0.3", 0, true, false), T0.plusSeconds(2));
+        index.advertised(route("s1", "10.0.0.3", 0, true), T0.plusSeconds(2));
         assertFalse(index.current(MAC).orElseThrow().duplicate(), "one sticky VTEP wins over the others");
-        index.advertised(route("s2", "10.0.0.4", 7, true, false), T0.plusSeconds(3));
+        index.advertised(route("s2", "10.0.0.4", 7, true), T0.plusSeconds(3));
         assertTrue(index.current(MAC).orElseThrow().duplicate(), "a static MAC on two VTEPs (RFC 7432 §15.2)");
     }
 
     @Test
     void aMoveWithAHigherSequenceTakesTheMacAndTheOldRouteLingeringDoesNotMatter() {
-        index.advertised(route("a", "10.0.0.1", 0, false, true), T0);
-        MacIndex.Move move = index.advertised(route("b", "10.0.0.2", 1, false, false), T0.plusSeconds(5))
+        index.advertised(route("a", "10.0.0.1", 0, false), T0);
+        MacIndex.Move move = index.advertised(route("b", "10.0.0.2", 1, false), T0.plusSeconds(5))
                 .orElseThrow();
         assertEquals("10.0.0.1", move.before().orElseThrow().advertisement().vtep());
         assertEquals("10.0.0.2", move.after().orElseThrow().advertisement().vtep());
@@ -72,40 +72,40 @@ class MacIndexTest {
     @Test
     void equalSequencesGoToTheLowestVtepAddressNumerically() {
         // RFC 7432 §15.1: lowest IP address; "10.0.0.10" sorts before "10.0.0.9" as text, not as an address.
-        index.advertised(route("a", "10.0.0.10", 4, false, false), T0);
-        index.advertised(route("b", "10.0.0.9", 4, false, false), T0);
+        index.advertised(route("a", "10.0.0.10", 4, false), T0);
+        index.advertised(route("b", "10.0.0.9", 4, false), T0);
         assertEquals("10.0.0.9", index.current(MAC).orElseThrow().advertisement().vtep());
-        index.advertised(route("c", "2001:db8::1", 4, false, false), T0);
+        index.advertised(route("c", "2001:db8::1", 4, false), T0);
         assertEquals("10.0.0.9", index.current(MAC).orElseThrow().advertisement().vtep(), "IPv4 before IPv6");
     }
 
     @Test
     void aStickyMacIsNotMovedByAHigherSequence() {
         // RFC 7432 §15.2; FRR 8.4 bgp_path_info_cmp prefers the sticky path before comparing sequences.
-        index.advertised(route("a", "10.0.0.1", 0, true, false), T0);
-        assertEquals(Optional.empty(), index.advertised(route("b", "10.0.0.2", 7, false, false), T0));
+        index.advertised(route("a", "10.0.0.1", 0, true), T0);
+        assertEquals(Optional.empty(), index.advertised(route("b", "10.0.0.2", 7, false), T0));
         assertTrue(index.current(MAC).orElseThrow().advertisement().sticky());
     }
 
     @Test
     void sequencesCompareUnsigned() {
-        index.advertised(route("a", "10.0.0.1", 0xffff_fffeL, false, false), T0);
-        index.advertised(route("b", "10.0.0.2", 3, false, false), T0);
+        index.advertised(route("a", "10.0.0.1", 0xffff_fffeL, false), T0);
+        index.advertised(route("b", "10.0.0.2", 3, false), T0);
         assertEquals("10.0.0.1", index.current(MAC).orElseThrow().advertisement().vtep());
     }
 
     @Test
-    void theVtepsOwnRouterIsReportedAndSinceStaysWhenOnlyTheReporterChanges() {
-        index.advertised(route("remote", "10.0.0.2", 1, false, false), T0);
-        MacIndex.Move reporter = index.advertised(route("own", "10.0.0.2", 1, false, true), T0.plusSeconds(1))
+    void theLowestRouteKeyAmongCopiesIsReportedAndSinceStaysWhenOnlyTheReporterChanges() {
+        index.advertised(route("b-copy", "10.0.0.2", 1, false), T0);
+        MacIndex.Move reporter = index.advertised(route("a-copy", "10.0.0.2", 1, false), T0.plusSeconds(1))
                 .orElseThrow();
-        assertEquals("r-own", reporter.after().orElseThrow().advertisement().router());
+        assertEquals("r-a-copy", reporter.after().orElseThrow().advertisement().router());
         assertEquals(T0, reporter.after().get().since(), "the MAC did not move");
     }
 
     @Test
     void theLastWithdrawalLeavesNoLocationAndNothingBehind() {
-        index.advertised(route("a", "10.0.0.1", 0, false, false), T0);
+        index.advertised(route("a", "10.0.0.1", 0, false), T0);
         MacIndex.Move gone = index.withdrawn("a", T0).orElseThrow();
         assertTrue(gone.after().isEmpty());
         assertEquals(0, index.macs());
@@ -142,7 +142,7 @@ class MacIndexTest {
                 } else {
                     var advertisement = new MacAdvertisement(key, 110, mac, vteps.get(random.nextInt(vteps.size())),
                             random.nextInt(4), random.nextInt(10) == 0, "c" + random.nextInt(2), "r-" + key,
-                            "p" + random.nextInt(2), random.nextBoolean());
+                            "p" + random.nextInt(2));
                     live.put(key, advertisement);
                     move = under.advertised(advertisement, T0.plusSeconds(op));
                 }
@@ -179,9 +179,6 @@ class MacIndexTest {
         candidates.removeIf(a -> a.sequence() != highest);
         String lowest = candidates.stream().map(MacAdvertisement::vtep).min(MacIndexTest::byAddress).orElse("");
         candidates.removeIf(a -> !a.vtep().equals(lowest));
-        if (candidates.stream().anyMatch(MacAdvertisement::ownRoute)) {
-            candidates.removeIf(a -> !a.ownRoute());
-        }
         return candidates.stream().min((a, b) -> a.routeKey().compareTo(b.routeKey()));
     }
 

@@ -8,7 +8,8 @@ import io.openpe.intent.v1.UnderlayPlan;
 import io.openpe.proto.kafka.ProtobufProducers;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
-import io.openpe.testkit.kafka.StoppableKafkaBrokerResource;
+import io.openpe.testkit.kafka.InjectKafkaBroker;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +29,11 @@ import org.junit.jupiter.api.Test;
  * channel resumed, it did not stop).
  */
 @QuarkusTest
-@QuarkusTestResource(StoppableKafkaBrokerResource.class)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class PlansChannelOutageTest {
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     @Inject
     PlanConsumer plans;
@@ -39,7 +43,6 @@ class PlansChannelOutageTest {
 
     @Test
     void readinessIsDownWhileThePlansChannelHasNoBrokerAndTheChannelGoesOnAfterwards() {
-        KafkaBroker broker = StoppableKafkaBrokerResource.broker();
         await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 200);
 
         broker.stop();

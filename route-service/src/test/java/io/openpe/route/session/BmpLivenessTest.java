@@ -1,7 +1,6 @@
 package io.openpe.route.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10: BMP liveness over real sockets. A session that goes silent is closed after openpe.bmp.idle-timeout; one
- * whose router vanishes (its link goes down, nothing answers) is ended by TCP keepalive; a second session from one
- * address closes the first. In every case the routes follow the session-loss rule (withdrawn after the re-sync
- * grace unless re-advertised).
+ * whose router vanishes (its link goes down, nothing answers) is ended by TCP keepalive. In both cases the routes
+ * follow the session-loss rule (withdrawn after the re-sync grace). A second session from one address:
+ * {@link BmpSessionReplacedTest}.
  */
 @QuarkusTest
 @TestProfile(BmpLivenessProfile.class)
@@ -56,32 +55,8 @@ class BmpLivenessTest {
             assertTrue(silent.closedByServer(), "closed by the server while the client still holds it open");
             evpn.awaitTombstone(key);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> closed("idle-timeout") == before + 1);
-    }
-
-    @Test
-    void aSecondSessionFromOneAddressClosesTheOlderAndTakesOverItsRoutes() {
-        double before = closed("replaced");
-        try (var evpn = new TopicTail<>(bootstrapServers, Topics.EVPN_ROUTES, EvpnRoute.parser());
-             var older = new BmpClient("127.0.0.82", server.port())) {
-            older.send(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP, BmpStream.ANNOUNCE));
-            String key = evpn.await(r -> r.key().startsWith("local/127.0.0.82/") && r.value() != null).key();
-            try (var newer = new BmpClient("127.0.0.82", server.port())) {
-                assertTrue(older.closedByServer(), "the older session is closed");
-                // Counted when the channel is inactive, just after the FIN the client saw.
-                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> closed("replaced") == before + 1);
-                newer.send(BmpStream.bytes(BmpStream.INITIATION, BmpStream.PEER_UP, BmpStream.ANNOUNCE));
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> routers.sessions().stream()
-                        .anyMatch(s -> s.router().equals("127.0.0.82") && s.messages() == 3 && s.routes() == 1));
-                assertEquals(1, routers.sessions().stream().filter(s -> s.router().equals("127.0.0.82")).count());
-                // Past the re-sync grace (1 s in tests): the re-advertised route was not withdrawn.
-                Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
-                        .until(() -> evpn.count(r -> key.equals(r.key())) == 1);
-                newer.send(BmpStream.bytes(BmpStream.WITHDRAW));
-                evpn.awaitTombstone(key);
-                assertFalse(newer.closedByServer(100), "the newer session stays");
-            }
-        }
+        // Counted when the channel is inactive; the bound only ends a broken run.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> closed("idle-timeout") == before + 1);
     }
 
     /**

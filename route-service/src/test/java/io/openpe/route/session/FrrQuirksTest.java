@@ -285,6 +285,30 @@ class FrrQuirksTest {
     }
 
     @Test
+    void theAllowasInTheRoutersAreGivenDecides() throws Exception {
+        // openpe.bmp.allowas-in reaches the denial rule through Routers' constructor (the mapping's value): with 0,
+        // the sibling route above (own AS once, after FRR's prepend) is denied instead of copied.
+        PublishQueue strictQueue = new PublishQueue(10_000);
+        SimpleMeterRegistry strictRegistry = new SimpleMeterRegistry();
+        EmbeddedChannel strict = EmbeddedSession.of(new Routers("lab", strictQueue, plans, false, 0,
+                Routers.RESUME_BUFFER), strictRegistry, strictQueue, Duration.ofSeconds(30), clock);
+        try {
+            strict.writeInbound(Unpooled.wrappedBuffer(BmpStream.bytes(BmpStream.INITIATION, LEAF_PEER_UP,
+                    POST_WITHDRAW, announce(PRE, "02 03 0000fc02 0000fc00 0000fc02"))));
+            assertEquals(1.0, strictRegistry.get("openpe.bmp.routes.denied").counter().count());
+            List<Outbound> records = new ArrayList<>();
+            List<Outbound> taken;
+            while (!(taken = strictQueue.take(Integer.MAX_VALUE, 10, TimeUnit.MILLISECONDS)).isEmpty()) {
+                records.addAll(taken);
+            }
+            assertEquals(List.of(), keys(records.stream().filter(o -> o.topic().equals(Topics.EVPN_ROUTES))
+                    .toList()), "denied: applied as a withdrawal of a route never held, so no record at all");
+        } finally {
+            strict.finishAndReleaseAll();
+        }
+    }
+
+    @Test
     void routeWithTheRoutersOwnAsMoreOftenThanAllowasInPermitsIsDeniedAndItsPrePolicyRecordWithdrawn()
             throws Exception {
         // FRR denies it (AS loop beyond allowas-in 3) and, when the peer withdraws it later, removes it from

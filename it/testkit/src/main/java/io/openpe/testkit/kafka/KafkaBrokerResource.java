@@ -8,7 +8,10 @@ import java.util.Map;
  *
  * <p>The openpe topics exist with their DESIGN §8 cleanup policies before the application starts. Use with {@code @QuarkusTestResource(KafkaBrokerResource.class)} (or {@code @WithTestResource}). Tests that talk
  * to the broker themselves get its address from the {@code kafka.bootstrap.servers} config property; a fault test
- * gets the broker itself in a field marked {@link InjectKafkaBroker}.
+ * gets the broker itself in a field marked {@link InjectKafkaBroker} (stop and start it again: same port, same data)
+ * and declares the resource with {@code restrictToAnnotatedClass = true}, so that it has a broker of its own: an
+ * unrestricted resource applies to every {@code @QuarkusTest} of the module, and the other classes would share the
+ * broker it stops.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 

@@ -11,7 +11,8 @@ import io.openpe.proto.kafka.ProtobufDeserializer;
 import io.openpe.proto.kafka.ProtobufSerializer;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.testkit.kafka.KafkaBroker;
-import io.openpe.testkit.kafka.StoppableKafkaBrokerResource;
+import io.openpe.testkit.kafka.InjectKafkaBroker;
+import io.openpe.testkit.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * write waits and is acknowledged once the broker is back).
  */
 @QuarkusTest
-@QuarkusTestResource(StoppableKafkaBrokerResource.class)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class RecordsChannelTest {
 
     @Inject
@@ -50,8 +51,11 @@ class RecordsChannelTest {
     @Inject
     MeterRegistry registry;
 
-    private static KafkaBroker broker() {
-        return StoppableKafkaBrokerResource.broker();
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    private KafkaBroker broker() {
+        return broker;
     }
 
     private static TopicWriter.Entry facts(String key, int index) {
@@ -106,7 +110,7 @@ class RecordsChannelTest {
     }
 
     /** Every record of {@code key} on {@code topic}, read to the topic's current end. */
-    private static List<ConsumerRecord<String, NodeFacts>> records(String topic, String key) {
+    private List<ConsumerRecord<String, NodeFacts>> records(String topic, String key) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers()),
                 new StringDeserializer(), new ProtobufDeserializer<>(NodeFacts.parser()))) {

@@ -116,7 +116,7 @@ class StatusChannelTest {
 
             publisher(node).report(convergence);
 
-            List<NodeStatus> published = PlanTopics.statuses(broker().bootstrapServers(), "chan/" + node);
+            List<NodeStatus> published = PlanTopics.statuses(broker.bootstrapServers(), "chan/" + node);
             assertEquals(1, published.size());
             NodeStatus arrived = published.getFirst().toBuilder().setNode("big").build();
             assertEquals(status.toBuilder().setObservedAt(arrived.getObservedAt()).build(), arrived,

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
+import io.openpe.proto.kafka.TraceHeaders;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class TopicWriter implements AutoCloseable {
     public void writeAll(List<Entry> entries) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            acks.add(producer.send(new ProducerRecord<>(e.topic(), e.key(), e.value())));
+            acks.add(producer.send(recordOf(e)));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
@@ -101,7 +102,7 @@ public class TopicWriter implements AutoCloseable {
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         try {
             for (Entry e : entries) {
-                acks.add(boundedProducer.send(new ProducerRecord<>(e.topic(), e.key(), e.value())));
+                acks.add(boundedProducer.send(recordOf(e)));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -116,6 +117,17 @@ public class TopicWriter implements AutoCloseable {
             throw new Unavailable("Kafka did not take the write within " + BOUNDED_WAIT.toSeconds() + " s: "
                     + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The record of one entry, carrying the writing thread's trace context ({@code traceparent}) when the write
+     * belongs to a trace: the gRPC call's span, or the span a source started for an arrival (docs/decisions.md
+     * "OpenTelemetry"). The raw producer is not instrumented, so the header is written here.
+     */
+    private static ProducerRecord<String, MessageLite> recordOf(Entry e) {
+        ProducerRecord<String, MessageLite> record = new ProducerRecord<>(e.topic(), e.key(), e.value());
+        TraceHeaders.inject(record.headers());
+        return record;
     }
 
     @PreDestroy

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The trace context of a record written or read by one of openpe's raw Kafka clients, as the W3C
@@ -55,6 +56,13 @@ public final class TraceHeaders {
         if (Span.current().getSpanContext().isValid()) {
             W3C.inject(Context.current(), headers, SETTER);
         }
+    }
+
+    /** The headers {@link #inject} writes, for a client that takes headers one by one (a SmallRye record). */
+    public static Headers current() {
+        Headers headers = new RecordHeaders();
+        inject(headers);
+        return headers;
     }
 
     /** The remote span context the record's headers carry, on top of {@link Context#root()}; root when none. */

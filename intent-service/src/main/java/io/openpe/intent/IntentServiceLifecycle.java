@@ -12,10 +12,12 @@ import io.openpe.intent.plan.PlanSettings;
 import io.openpe.intent.publish.CompactedTopics;
 import io.openpe.intent.publish.TopicWriter;
 import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.trace.ArrivalSpans;
 import io.openpe.intent.v1.Intent;
 import io.openpe.intent.v1.NodeFacts;
 import io.openpe.intent.v1.NodePlan;
 import io.openpe.proto.kafka.Topics;
+import io.opentelemetry.api.OpenTelemetry;
 import io.openpe.proto.kafka.UndecodableRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -68,6 +70,10 @@ public class IntentServiceLifecycle {
     @Inject
     IntentServiceConfig.Vxlan vxlan;
 
+    /** The SDK Quarkus configured (a no-op one while {@code quarkus.otel.sdk.disabled}): the arrival spans. */
+    @Inject
+    OpenTelemetry openTelemetry;
+
     private volatile UndecodableRecords undecodable;
     private volatile boolean restored;
     private volatile String restoreFailure = "restoring state from Kafka";
@@ -105,7 +111,8 @@ public class IntentServiceLifecycle {
             }
             intents.directory().ifPresent(dir -> {
                 LOG.infof("reading intents from directory %s", dir);
-                directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesSource.enabled());
+                directorySource = new DirectorySource(new IntentDirectory(dir), reconciler, !kubernetesSource.enabled(),
+                        new ArrivalSpans(openTelemetry));
                 directorySource.start(intents.pollIntervalMillis());
             });
             nodeStatusFeed.open();

@@ -19,9 +19,11 @@ import io.openpe.node.reconcile.Enactor;
 import io.openpe.node.reconcile.PlanLoop;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.report.StatusPublisher;
+import io.openpe.node.trace.PlanTraces;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -72,6 +74,9 @@ public class NodeAgent {
     Instance<KubernetesClient> kubernetes;
     @Inject
     MeterRegistry registry;
+    /** The SDK Quarkus configured (a no-op one while {@code quarkus.otel.sdk.disabled}): the plan traces. */
+    @Inject
+    OpenTelemetry openTelemetry;
 
     private StatusPublisher publisher;
     private PlanLoop loop;
@@ -103,10 +108,12 @@ public class NodeAgent {
                 }
             };
         }
+        PlanTraces traces = new PlanTraces(openTelemetry, key);
         loop = new PlanLoop(key, enact ? Optional.of(enactor) : Optional.empty(), sink,
-                new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF);
+                new ApplyMetrics(registry), Clock.systemUTC(), resyncInterval, BACKOFF, traces);
         undecodable = new UndecodableRecords("node-programmer", registry);
-        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF).withMetrics(registry);
+        intake = new PlanIntake(kafka, key, loop::offer, loop::refuse, undecodable, BACKOFF).withMetrics(registry)
+                .withTracing(traces);
         loop.start();
         if (enact) {
             refreshNeighbors(key);

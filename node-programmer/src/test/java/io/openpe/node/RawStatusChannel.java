@@ -31,7 +31,8 @@ final class RawStatusChannel implements StatusPublisher.StatusChannel, AutoClose
     public Uni<Void> send(OutgoingKafkaRecord<String, NodeStatus> record) {
         return Uni.createFrom().completionStage(() -> {
             CompletableFuture<Void> acked = new CompletableFuture<>();
-            producer.send(new ProducerRecord<>(record.getTopic(), record.getKey(), record.getPayload()),
+            producer.send(new ProducerRecord<>(record.getTopic(), null, record.getKey(), record.getPayload(),
+                    record.getHeaders()),
                     (metadata, failure) -> {
                         if (failure == null) {
                             acked.complete(null);

@@ -2,8 +2,10 @@ package io.openpe.intent.directory;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.openpe.intent.reconcile.IntentReconciler;
+import io.openpe.intent.trace.ArrivalSpans;
 import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.v1.Source;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,13 +24,21 @@ public final class DirectorySource implements AutoCloseable {
     private final IntentDirectory directory;
     private final IntentReconciler reconciler;
     private final boolean nodesFromDirectory;
+    private final ArrivalSpans arrivals;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("intent-directory").unstarted(r));
 
     public DirectorySource(IntentDirectory directory, IntentReconciler reconciler, boolean nodesFromDirectory) {
+        this(directory, reconciler, nodesFromDirectory, ArrivalSpans.off());
+    }
+
+    /** @param arrivals each read of a changed directory is the start of a trace ({@code intents directory sync}) */
+    public DirectorySource(IntentDirectory directory, IntentReconciler reconciler, boolean nodesFromDirectory,
+            ArrivalSpans arrivals) {
         this.directory = directory;
         this.reconciler = reconciler;
         this.nodesFromDirectory = nodesFromDirectory;
+        this.arrivals = arrivals;
     }
 
     /** Reads the directory now, then again every {@code intervalMillis} when something changed. */
@@ -47,6 +57,11 @@ public final class DirectorySource implements AutoCloseable {
     }
 
     void sync() {
+        arrivals.run("intents directory sync", "directory", Map.of("openpe.intent.directory",
+                directory.path().toString()), this::syncNow);
+    }
+
+    private void syncNow() {
         IntentDirectory.Snapshot snapshot = directory.scan();
         snapshot.errors().forEach(error -> LOG.errorf("intents directory %s: %s", directory.path(), error));
         reconciler.replaceSource(Source.SOURCE_DIRECTORY, snapshot.intents(),

@@ -11,8 +11,10 @@ import io.openpe.intent.api.Underlay;
 import io.openpe.intent.publish.IntentProtos;
 import io.openpe.intent.reconcile.IntentReconciler;
 import io.openpe.intent.reconcile.StatusSink;
+import io.openpe.intent.trace.ArrivalSpans;
 import io.openpe.intent.validation.IntentValidation;
 import io.openpe.intent.v1.Source;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,13 +37,15 @@ public class KubernetesSource {
 
     private final KubernetesClient client;
     private final IntentReconciler reconciler;
+    private final ArrivalSpans arrivals;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private SharedIndexInformer<Node> nodeInformer;
 
     @Inject
-    public KubernetesSource(KubernetesClient client, IntentReconciler reconciler) {
+    public KubernetesSource(KubernetesClient client, IntentReconciler reconciler, OpenTelemetry openTelemetry) {
         this.client = client;
         this.reconciler = reconciler;
+        this.arrivals = new ArrivalSpans(openTelemetry);
     }
 
     public void start() {
@@ -52,19 +56,19 @@ public class KubernetesSource {
         nodeInformer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
-                syncNodes();
+                syncNodes("add", node);
             }
 
             @Override
             public void onUpdate(Node before, Node after) {
                 if (!labels(before).equals(labels(after)) || !NodeIndexAnnotation.read(before).equals(NodeIndexAnnotation.read(after))) {
-                    syncNodes();
+                    syncNodes("update", after);
                 }
             }
 
             @Override
             public void onDelete(Node node, boolean finalStateUnknown) {
-                syncNodes();
+                syncNodes("delete", node);
             }
         });
         nodeInformer.run();
@@ -73,6 +77,12 @@ public class KubernetesSource {
         informers.add(client.resources(L3VNI.class).inAnyNamespace().inform(new IntentHandler<>()));
         informers.add(client.resources(L2VNI.class).inAnyNamespace().inform(new IntentHandler<>()));
         LOG.info("watching Underlay, L3VNI, L2VNI and Node on the Kubernetes API server");
+    }
+
+    /** A node event is an arrival too: a node joining or relabelled changes plans. */
+    private void syncNodes(String event, Node node) {
+        arrivals.run("kubernetes " + event + " Node", "kubernetes", Map.of("openpe.intent.object",
+                "Node " + node.getMetadata().getName()), this::syncNodes);
     }
 
     private synchronized void syncNodes() {
@@ -111,21 +121,36 @@ public class KubernetesSource {
         }
     }
 
-    /** Every add or update is submitted as is (the reconciler ignores status-only changes); deletes delete. */
+    /**
+     * Every add or update is submitted as is (the reconciler ignores status-only changes); deletes delete. Each event
+     * starts a trace, except an update that leaves {@code metadata.generation} as it was (a status or metadata write,
+     * openpe's own among them), which changes no plan.
+     */
     private final class IntentHandler<T extends HasMetadata> implements ResourceEventHandler<T> {
         @Override
         public void onAdd(T object) {
-            reconciler.apply(object, Source.SOURCE_KUBERNETES);
+            arrival("add", object, () -> reconciler.apply(object, Source.SOURCE_KUBERNETES));
         }
 
         @Override
         public void onUpdate(T before, T after) {
-            reconciler.apply(after, Source.SOURCE_KUBERNETES);
+            Long generation = after.getMetadata().getGeneration();
+            if (generation != null && generation.equals(before.getMetadata().getGeneration())) {
+                reconciler.apply(after, Source.SOURCE_KUBERNETES);
+            } else {
+                arrival("update", after, () -> reconciler.apply(after, Source.SOURCE_KUBERNETES));
+            }
         }
 
         @Override
         public void onDelete(T object, boolean finalStateUnknown) {
-            reconciler.delete(IntentValidation.idOf(object));
+            arrival("delete", object, () -> reconciler.delete(IntentValidation.idOf(object)));
+        }
+
+        private void arrival(String event, T object, Runnable change) {
+            arrivals.run("kubernetes " + event + " " + object.getKind(), "kubernetes", Map.of("openpe.intent.object",
+                    object.getKind() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName()),
+                    change);
         }
     }
 }

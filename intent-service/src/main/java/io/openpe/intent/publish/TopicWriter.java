@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.ProtobufProducers;
+import io.openpe.proto.kafka.TraceHeaders;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -100,7 +102,7 @@ public class TopicWriter implements AutoCloseable {
     public void writeAll(List<Entry> entries) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            acks.add(channel.send(KafkaRecord.of(e.topic(), e.key(), e.value())));
+            acks.add(channel.send(channelRecordOf(e)));
         }
         for (CompletableFuture<Void> ack : acks) {
             try {
@@ -127,7 +129,7 @@ public class TopicWriter implements AutoCloseable {
         List<Future<RecordMetadata>> acks = new ArrayList<>(entries.size());
         try {
             for (Entry e : entries) {
-                acks.add(boundedProducer.send(new ProducerRecord<>(e.topic(), e.key(), e.value())));
+                acks.add(boundedProducer.send(recordOf(e)));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -142,6 +144,29 @@ public class TopicWriter implements AutoCloseable {
             throw new Unavailable("Kafka did not take the write within " + BOUNDED_WAIT.toSeconds() + " s: "
                     + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The record of one entry, carrying the writing thread's trace context ({@code traceparent}) when the write
+     * belongs to a trace: the gRPC call's span, or the span a source started for an arrival (docs/decisions.md
+     * "OpenTelemetry"). The raw producer is not instrumented, so the header is written here.
+     */
+    private static ProducerRecord<String, MessageLite> recordOf(Entry e) {
+        ProducerRecord<String, MessageLite> record = new ProducerRecord<>(e.topic(), e.key(), e.value());
+        TraceHeaders.inject(record.headers());
+        return record;
+    }
+
+    /**
+     * The channel's record of one entry, with the same trace headers as {@link #recordOf}: the channel's own tracing
+     * is off (application.properties), it would start a trace of its own for every record outside one.
+     */
+    private static OutgoingKafkaRecord<String, MessageLite> channelRecordOf(Entry e) {
+        OutgoingKafkaRecord<String, MessageLite> record = KafkaRecord.of(e.topic(), e.key(), e.value());
+        for (Header header : TraceHeaders.current()) {
+            record = record.withHeader(header.key(), header.value());
+        }
+        return record;
     }
 
     @PreDestroy

@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** STYLE §2: the domain packages stay free of frameworks, the Kubernetes client, proto and the clock. */
+/** STYLE §2: the domain packages stay free of frameworks (tracing too), the Kubernetes client, proto and the clock. */
 class PurePackagesTest {
   private static final String[] PURE = {"io.openpe.intent.model..", "io.openpe.intent.validation..",
       "io.openpe.intent.ipam..", "io.openpe.intent.plan..", "io.openpe.intent.fleet.."};
@@ -26,7 +26,7 @@ class PurePackagesTest {
     ArchRule rule = noClasses().that().resideInAnyPackage(PURE).should().dependOnClassesThat()
         .resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..", "io.grpc..", "org.apache.kafka..",
             "io.openpe.intent.v1..", "io.openpe.route.v1..", "io.openpe.node.v1..", "io.openpe.migration.v1..",
-            "com.google.protobuf..", "jakarta..");
+            "com.google.protobuf..", "jakarta..", "io.opentelemetry..");
     rule.check(classes);
   }
 

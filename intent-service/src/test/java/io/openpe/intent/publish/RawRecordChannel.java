@@ -32,7 +32,8 @@ public final class RawRecordChannel implements TopicWriter.RecordChannel {
     @Override
     public CompletableFuture<Void> send(OutgoingKafkaRecord<String, MessageLite> record) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(record.getTopic(), record.getKey(), record.getPayload()),
+        producer.send(new ProducerRecord<>(record.getTopic(), null, record.getKey(), record.getPayload(),
+                record.getHeaders()),
                 (metadata, failure) -> {
                     if (failure == null) {
                         ack.complete(null);

@@ -7,6 +7,7 @@ import io.openpe.node.desired.FieldError;
 import io.openpe.node.desired.PlanRefusal;
 import io.openpe.node.desired.PlanValidation;
 import io.openpe.node.reconcile.Backoff;
+import io.openpe.node.trace.PlanTraces;
 import io.openpe.proto.kafka.KafkaClients;
 import io.openpe.proto.kafka.Topics;
 import io.openpe.proto.kafka.UndecodableRecords;
@@ -61,6 +62,7 @@ public final class PlanIntake implements AutoCloseable {
     private volatile boolean closed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Optional<MeterRegistry> registry = Optional.empty();
+    private volatile Optional<PlanTraces> traces = Optional.empty();
 
     public PlanIntake(String bootstrapServers, String key, Consumer<io.openpe.node.desired.NodePlan> sink,
             Consumer<PlanRefusal> refusals, UndecodableRecords undecodable, Backoff backoff) {
@@ -82,6 +84,15 @@ public final class PlanIntake implements AutoCloseable {
     /** Binds each consumer's own metrics (Micrometer {@code kafka.consumer.*}) to {@code registry} while it lives. */
     public PlanIntake withMetrics(MeterRegistry registry) {
         this.registry = Optional.of(registry);
+        return this;
+    }
+
+    /**
+     * Reads each handed-on plan's trace context from its record ({@code traceparent}) into {@code traces}, before the
+     * loop sees the plan.
+     */
+    public PlanIntake withTracing(PlanTraces traces) {
+        this.traces = Optional.of(traces);
         return this;
     }
 
@@ -132,7 +143,9 @@ public final class PlanIntake implements AutoCloseable {
 
     private void deliver(Iterable<ConsumerRecord<String, byte[]>> records) {
         io.openpe.node.desired.NodePlan newestAccepted = null;
+        ConsumerRecord<String, byte[]> acceptedRecord = null;
         PlanRefusal newestRefusal = null;
+        ConsumerRecord<String, byte[]> refusedRecord = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             if (!key.equals(record.key())) {
                 continue;
@@ -143,16 +156,24 @@ public final class PlanIntake implements AutoCloseable {
                 List<FieldError> errors = PlanValidation.errorsOf(plan);
                 if (errors.isEmpty()) {
                     newestAccepted = plan;
+                    acceptedRecord = record;
                     newestRefusal = null;
                 } else {
                     newestRefusal = new PlanRefusal(plan.generation(), plan.contentHash(), errors);
+                    refusedRecord = record;
                 }
             }
         }
         if (newestAccepted != null) {
+            io.openpe.node.desired.NodePlan accepted = newestAccepted;
+            ConsumerRecord<String, byte[]> from = acceptedRecord;
+            traces.ifPresent(t -> t.accepted(from, accepted));
             sink.accept(newestAccepted);
         }
         if (newestRefusal != null) {
+            PlanRefusal refusal = newestRefusal;
+            ConsumerRecord<String, byte[]> from = refusedRecord;
+            traces.ifPresent(t -> t.refused(from, refusal));
             refusals.accept(newestRefusal);
         }
     }

@@ -42,6 +42,7 @@ public final class PlanLoop implements AutoCloseable {
     private final Clock clock;
     private final Duration resyncInterval;
     private final Backoff backoff;
+    private final PassTracing tracing;
     private final ScheduledExecutorService worker;
     private final AtomicReference<NodePlan> newest = new AtomicReference<>();
     private final AtomicReference<PlanRefusal> refused = new AtomicReference<>();
@@ -60,6 +61,12 @@ public final class PlanLoop implements AutoCloseable {
      */
     public PlanLoop(String node, Optional<Enactor> enactor, StatusSink sink, ApplyMetrics metrics, Clock clock,
             Duration resyncInterval, Backoff backoff) {
+        this(node, enactor, sink, metrics, clock, resyncInterval, backoff, PassTracing.NONE);
+    }
+
+    /** @param tracing puts each pass, its report included, into the trace of the plan it converges to */
+    public PlanLoop(String node, Optional<Enactor> enactor, StatusSink sink, ApplyMetrics metrics, Clock clock,
+            Duration resyncInterval, Backoff backoff, PassTracing tracing) {
         this.node = node;
         this.enactor = enactor;
         this.sink = sink;
@@ -67,6 +74,7 @@ public final class PlanLoop implements AutoCloseable {
         this.clock = clock;
         this.resyncInterval = resyncInterval;
         this.backoff = backoff;
+        this.tracing = tracing;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
                 r -> Thread.ofPlatform().name("plan-loop").daemon().unstarted(r));
         // On close, a running apply finishes (an interrupted ip -batch would only cost a re-apply) but queued
@@ -215,17 +223,21 @@ public final class PlanLoop implements AutoCloseable {
         // Correlation fields of every line of this pass, as separate keys in the JSON log.
         MDC.put("node", node);
         MDC.put("generation", Long.toString(plan.generation()));
-        try {
-            Convergence convergence = converge(plan);
-            sink.report(convergence);
-            last = Optional.of(convergence);
-            metrics.record(convergence);
-            log(convergence);
-            failuresInARow = convergence.failed() ? failuresInARow + 1 : 0;
-        } catch (RuntimeException e) {
-            failuresInARow++;
-            metrics.recordError();
-            LOG.errorf(e, "apply failed node=%s generation=%d attempt=%d", node, plan.generation(), failuresInARow);
+        try (PassTracing.Pass traced = tracing.start(plan)) {
+            try {
+                Convergence convergence = converge(plan);
+                sink.report(convergence);
+                traced.reported(convergence);
+                last = Optional.of(convergence);
+                metrics.record(convergence);
+                log(convergence);
+                failuresInARow = convergence.failed() ? failuresInARow + 1 : 0;
+            } catch (RuntimeException e) {
+                traced.failed(e);
+                failuresInARow++;
+                metrics.recordError();
+                LOG.errorf(e, "apply failed node=%s generation=%d attempt=%d", node, plan.generation(), failuresInARow);
+            }
         }
         if (failuresInARow > 0) {
             requestPass(backoff.delay(failuresInARow));

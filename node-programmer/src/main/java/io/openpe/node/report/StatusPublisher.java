@@ -5,11 +5,13 @@ import io.openpe.node.reconcile.Convergence;
 import io.openpe.node.reconcile.StatusSink;
 import io.openpe.node.v1.NodeStatus;
 import io.openpe.proto.kafka.Topics;
+import io.openpe.proto.kafka.TraceHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.OutgoingKafkaRecord;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Publishes one {@code NodeStatus} per convergence to {@code openpe.node-status}, keyed {@code cluster/node}, and
@@ -60,9 +62,15 @@ public final class StatusPublisher implements StatusSink {
     }
 
     private void publish(NodeStatus status) {
+        OutgoingKafkaRecord<String, NodeStatus> record = KafkaRecord.of(Topics.NODE_STATUS,
+                Topics.nodeKey(cluster, node), status);
+        // The pass's trace, when it has one (docs/decisions.md "OpenTelemetry"): written here rather than by the
+        // channel's own tracing, which would start a trace of its own for every untraced resync's status.
+        for (Header header : TraceHeaders.current()) {
+            record = record.withHeader(header.key(), header.value());
+        }
         try {
-            channel.send(KafkaRecord.of(Topics.NODE_STATUS, Topics.nodeKey(cluster, node), status))
-                    .await().atMost(ackWait);
+            channel.send(record).await().atMost(ackWait);
         } catch (RuntimeException e) {
             throw new IllegalStateException("node status of " + Topics.nodeKey(cluster, node)
                     + " not acknowledged: " + e.getMessage(), e);

@@ -39,6 +39,14 @@ class LayeringTest {
                                 "io.openpe.node.frrctl", "io.openpe.node.intake"));
     }
 
+    /** The loop knows tracing only as its own port (reconcile.PassTracing); OpenTelemetry stays in trace and wiring. */
+    @Test
+    void onlyTheTracePackageAndTheWiringKnowOpenTelemetry() {
+        noClasses().that().resideOutsideOfPackages("io.openpe.node.trace..", "io.openpe.node")
+                .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..")
+                .check(MAIN);
+    }
+
     @Test
     void generatedProtoStaysInTheEdges() {
         noClasses().that().resideInAnyPackage("io.openpe.node.desired..", "io.openpe.node.kernel..",

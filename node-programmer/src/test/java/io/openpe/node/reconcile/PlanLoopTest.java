@@ -121,6 +121,47 @@ class PlanLoopTest {
         }
     }
 
+    /** Each pass is opened with its plan and closed after the report, which happens inside it; a throw is told. */
+    @Test
+    void everyPassIsOpenedForItsPlanAndClosedAfterItsReportOrFailure() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        PassTracing tracing = plan -> {
+            events.add("start " + plan.contentHash());
+            return new PassTracing.Pass() {
+                @Override
+                public void reported(Convergence convergence) {
+                    events.add("reported " + convergence.plan().contentHash());
+                }
+
+                @Override
+                public void failed(RuntimeException e) {
+                    events.add("failed " + e.getMessage());
+                }
+
+                @Override
+                public void close() {
+                    events.add("close");
+                }
+            };
+        };
+        AtomicInteger attempts = new AtomicInteger();
+        StatusSink flaky = sink(c -> {
+            events.add("report");
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            reported.add(c);
+        });
+        try (PlanLoop loop = new PlanLoop("local/node-a", Optional.of(enactor), flaky, new ApplyMetrics(registry),
+                Clock.systemUTC(), NO_RESYNC, FAST, tracing)) {
+            loop.start();
+            loop.offer(plan(1, "h1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reported.size() == 1);
+        }
+        assertEquals(List.of("start h1", "report", "failed broker unavailable", "close",
+                "start h1", "report", "reported h1", "close"), events);
+    }
+
     @Test
     void aFailedObjectIsCountedByKindAndRetried() {
         try (PlanLoop loop = loop(Optional.of(enactor), sink(reported::add), NO_RESYNC)) {

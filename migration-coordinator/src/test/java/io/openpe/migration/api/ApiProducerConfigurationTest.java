@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +95,11 @@ class ApiProducerConfigurationTest {
 
   @Test
   void theApiProducerCarriesTheServicesKafkaSettingsAndIsMetered() throws Exception {
+    // Calls before the coordinator is ready answer UNAVAILABLE (StartBeforeReadyTest).
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(root.resolve("q/health/ready")).build();
+    Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     migrations.start(StartRequest.newBuilder().setMigration(StartMigration.newBuilder().setMigrationId("config-1")
         .setVmName("vm-config").setSource(ClusterRef.newBuilder().setName("cluster-a").setNamespace("vms"))
         .setTarget(ClusterRef.newBuilder().setName("cluster-b").setNamespace("vms"))

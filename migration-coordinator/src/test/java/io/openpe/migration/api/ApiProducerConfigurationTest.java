@@ -1,6 +1,7 @@
 package io.openpe.migration.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openpe.migration.v1.ClusterRef;
@@ -83,7 +84,9 @@ class ApiProducerConfigurationTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of("openpe.migration.dispatcher.enabled", "false",
           "kafka.sasl.mechanism", "SCRAM-SHA-512",
-          "kafka.interceptor.classes", RecordingInterceptor.class.getName());
+          "kafka.interceptor.classes", RecordingInterceptor.class.getName(),
+          // Named for Kafka Streams too: its clients get kafka.* (sasl) from Quarkus, and their settings are seen here.
+          "kafka-streams.interceptor.classes", RecordingInterceptor.class.getName());
     }
   }
 
@@ -110,6 +113,13 @@ class ApiProducerConfigurationTest {
     assertEquals(1, api.size(), "one API producer, configured with the interceptor given as kafka.interceptor.classes");
     assertEquals("SCRAM-SHA-512", api.getFirst().get("sasl.mechanism"), "kafka.sasl.* reaches the API producer");
     assertEquals("all", api.getFirst().get("acks"), "its own reliability settings win");
+
+    List<Map<String, Object>> decider = RecordingInterceptor.CONFIGS.stream()
+        .filter(c -> String.valueOf(c.get("client.id")).contains("StreamThread")).toList();
+    assertFalse(decider.isEmpty(), "the decider's Kafka Streams clients were configured");
+    decider.forEach(c -> assertEquals("SCRAM-SHA-512", c.get("sasl.mechanism"),
+        "kafka.sasl.* reaches the decider's client " + c.get("client.id")
+            + " (Quarkus gives Kafka Streams the default-kafka-broker configuration)"));
 
     String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve("q/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();

@@ -57,11 +57,17 @@ class SkippedRecordsReadinessTest {
         return get("q/metrics").body().lines()
                 .filter(l -> l.startsWith("openpe_kafka_records_skipped_total{")
                         && l.contains("topic=\"" + Topics.NODE_STATUS + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(l -> sampleValue(l)).sum();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one exposition line, without an OpenMetrics exemplar ({@code ... 1.0 # {trace_id=...} 1.0 ts}). */
+    private static double sampleValue(String line) {
+        String sample = line.split(" # ", 2)[0].trim();
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

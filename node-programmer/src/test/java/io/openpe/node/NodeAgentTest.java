@@ -116,7 +116,7 @@ class NodeAgentTest {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_applies_total") && !l.endsWith(" 0.0")),
                 metrics);
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("openpe_node_kernel_writes_total")
-                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 3.0), metrics);
+                && sampleValue(l) >= 3.0), metrics);
         assertTrue(metrics.contains("openpe_node_apply_duration_seconds_count"), metrics);
         // The node-status channel's producer metrics (Quarkus binds SmallRye's clients to Micrometer).
         assertTrue(metrics.contains("kafka_producer_"), metrics);
@@ -202,7 +202,7 @@ class NodeAgentTest {
     private double skippedOnPlans() throws Exception {
         return get("q/metrics").body().lines()
                 .filter(l -> l.startsWith("openpe_kafka_records_skipped_total{") && l.contains("topic=\"openpe.plans\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(l -> sampleValue(l)).sum();
     }
 
     private NodeStatus awaitStatus(long generation) {
@@ -210,5 +210,11 @@ class NodeAgentTest {
                 () -> PlanTopics.statuses(bootstrap, KEY).stream()
                         .filter(s -> s.getAppliedGeneration() == generation).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** The value of one exposition line, without an OpenMetrics exemplar ({@code ... 1.0 # {trace_id=...} 1.0 ts}). */
+    private static double sampleValue(String line) {
+        String sample = line.split(" # ", 2)[0].trim();
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UnplannedBmpRouterRefusedE2E {
 
     private static final Pattern REFUSED = Pattern.compile(
-            "^openpe_bmp_sessions_refused_total\\{[^}]*reason=\"unknown-router\"[^}]*} ([0-9.eE+-]+)$",
+            "^openpe_bmp_sessions_refused_total\\{[^}]*reason=\"unknown-router\"[^}]*} ([0-9.eE+-]+)( # .*)?$",
             Pattern.MULTILINE);
 
     @Test

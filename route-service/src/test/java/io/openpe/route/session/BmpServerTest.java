@@ -265,7 +265,7 @@ class BmpServerTest {
     }
 
     private static void assertMetric(String exposition, String name, String label, double atLeast) {
-        Pattern line = Pattern.compile("^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} ([0-9.E]+)$",
+        Pattern line = Pattern.compile("^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} ([0-9.E]+)( # .*)?$",
                 Pattern.MULTILINE);
         var m = line.matcher(exposition);
         assertTrue(m.find(), name + "{" + label + "} missing");
